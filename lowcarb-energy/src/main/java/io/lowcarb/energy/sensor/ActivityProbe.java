@@ -1,0 +1,69 @@
+package io.lowcarb.energy.sensor;
+
+import io.lowcarb.energy.proc.CpuTimes;
+import io.lowcarb.energy.proc.MemoryInfo;
+import io.lowcarb.energy.proc.ProcFs;
+import io.lowcarb.energy.proc.ProcessTree;
+import io.lowcarb.energy.proc.Sysconf;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/**
+ * Reads machine and process-tree activity from {@code /proc} and turns consecutive readings into
+ * {@link Activity} intervals.
+ */
+public final class ActivityProbe implements ActivitySource {
+  private final ProcFs proc;
+  private final ProcessTree tree;
+  private final long ticksPerSecond;
+  private final long pageSize;
+  private CpuTimes lastCpu;
+  private long lastTreeTicks;
+
+  /**
+   * @param proc the {@code /proc} to read
+   * @param tree the measured process tree
+   * @param ticksPerSecond clock ticks per second of CPU times
+   * @param pageSize page size in bytes
+   */
+  public ActivityProbe(ProcFs proc, ProcessTree tree, long ticksPerSecond, long pageSize) {
+    this.proc = proc;
+    this.tree = tree;
+    this.ticksPerSecond = ticksPerSecond;
+    this.pageSize = pageSize;
+  }
+
+  /** A probe of the real {@code /proc} for the tree rooted at {@code rootPid}. */
+  public static ActivityProbe system(long rootPid) {
+    ProcFs proc = ProcFs.system();
+    int self = (int) ProcessHandle.current().pid();
+    return new ActivityProbe(
+        proc, new ProcessTree(proc, (int) rootPid, self), Sysconf.clockTicksPerSecond(), Sysconf.pageSize());
+  }
+
+  @Override
+  public Activity next(Instant start, double seconds) {
+    try {
+      CpuTimes cpu = proc.cpuTimes();
+      MemoryInfo memory = proc.memory();
+      ProcessTree.Usage usage = tree.read();
+      double utilisation = lastCpu == null ? 0 : cpu.utilisationSince(lastCpu);
+      double treeSeconds = lastCpu == null ? 0 : (double) (usage.cpuTicks() - lastTreeTicks) / ticksPerSecond;
+      double capacity = seconds * cpu.cpus();
+      double share = capacity <= 0 ? 0 : Math.clamp(treeSeconds / capacity, 0.0, 1.0);
+      lastCpu = cpu;
+      lastTreeTicks = usage.cpuTicks();
+      return new Activity(
+          start,
+          seconds,
+          utilisation,
+          share,
+          usage.rssPages() * pageSize,
+          memory.usedBytes(),
+          memory.totalBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

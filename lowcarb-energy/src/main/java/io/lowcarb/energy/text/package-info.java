@@ -1,0 +1,2 @@
+/** Small text formats shared by the built-in tables. */
+package io.lowcarb.energy.text;
