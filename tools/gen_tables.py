@@ -107,14 +107,14 @@ def main(ref, iso_file):
     def key(name):
         return re.sub(r"^(intel|amd)\s+", "", name.lower())
     for r in read_rows(ref / "green-algorithms/TDP_cpu.csv"):
-        if r["model"] == "Any" or not r["TDP"]:
+        if r["model"] == "Any" or not re.fullmatch(r"\d+(\.\d+)?", r["TDP"].strip()):
             continue
         cpus[r["model"].strip()] = [r["model"].strip(), r["TDP"], r["n_cores"], f'{r["source"].strip()} via Green Algorithms TDP_cpu.csv']
     seen = {key(n) for n in cpus}
     with open(ref / "codecarbon/cpu_power.csv", encoding="utf-8-sig") as f:
         for r in csv.DictReader(f):
             name = r["Name"].strip()
-            if name and key(name) not in seen and r["TDP"]:
+            if name and key(name) not in seen and re.fullmatch(r"\d+(\.\d+)?", r["TDP"].strip()):
                 cpus[name] = [name, r["TDP"], "", "manufacturer specification, via CodeCarbon cpu_power.csv"]
     with open(OUT / "cpu-tdp.csv", "w", newline="") as f:
         f.write("# lowcarb's built-in CPU table: thermal design power of one package (W) and its physical cores.\n")

@@ -37,7 +37,7 @@ public final class Meter implements AutoCloseable {
     this.clock = b.clock;
     this.scope = b.scope;
     this.interval = b.sampleInterval;
-    this.sampler = new Sampler(b.clock, b.activity, b.sensors, b.intensity, b.pue);
+    this.sampler = new Sampler(b.clock, b.activity, b.sensors, b.intensity, b.pue, b.warnings);
     if (interval.isZero()) {
       thread = null; // sampled only when tasks start and stop, or by sampleNow()
     } else {
@@ -160,6 +160,7 @@ public final class Meter implements AutoCloseable {
     private Scope scope = Scope.PROCESS;
     private Duration sampleInterval = Duration.ofSeconds(1);
     private long rootPid = ProcessHandle.current().pid();
+    private List<String> warnings = List.of();
 
     private Builder() {}
 
@@ -232,13 +233,21 @@ public final class Meter implements AutoCloseable {
       return this;
     }
 
+    /** Facts every report must carry, for example that a readable-looking sensor was not usable. */
+    public Builder warnings(List<String> warnings) {
+      this.warnings = List.copyOf(warnings);
+      return this;
+    }
+
     /** Starts the meter (and its sampling thread). */
     public Meter build() {
       if (intensity == null) {
         zone("WORLD");
       }
       if (sensors == null) {
-        sensors = SensorDiscovery.discover(SensorDiscovery.Options.defaults()).sensors();
+        SensorDiscovery.Result found = SensorDiscovery.discover(SensorDiscovery.Options.defaults());
+        sensors = found.sensors();
+        warnings = java.util.stream.Stream.concat(warnings.stream(), found.warnings().stream()).toList();
       }
       if (activity == null) {
         activity = ActivityProbe.system(rootPid);

@@ -42,7 +42,14 @@ final class Sampler {
   private long lastMono;
   private volatile Totals latest;
 
-  Sampler(Clock clock, ActivitySource activity, List<EnergySensor> sensors, CarbonIntensityProvider intensity, double pue) {
+  Sampler(
+      Clock clock,
+      ActivitySource activity,
+      List<EnergySensor> sensors,
+      CarbonIntensityProvider intensity,
+      double pue,
+      List<String> notes) {
+    this.warnings.addAll(notes);
     this.clock = clock;
     this.activity = activity;
     this.sensors = List.copyOf(sensors);

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class ProcessTree {
   private final ProcFs proc;
-  private final int rootPid;
+  private volatile int rootPid;
   private final int selfPid;
   private final long selfReapedAtStart;
   private long highestTicks;
@@ -42,7 +42,23 @@ public final class ProcessTree {
         rootPid == selfPid ? 0 : proc.process(selfPid).map(ProcessStat::reapedChildrenTicks).orElse(0L);
   }
 
-  /** The root process id. */
+  /**
+   * A tree whose root is not started yet: it reads as empty until {@link #attach}. Lets a meter
+   * start before the command it measures, so the command's whole run is covered.
+   */
+  public static ProcessTree deferred(ProcFs proc, int selfPid) {
+    return new ProcessTree(proc, -1, selfPid);
+  }
+
+  /** Sets the root of a deferred tree. */
+  public void attach(int pid) {
+    if (rootPid != -1) {
+      throw new IllegalStateException("the tree already has a root, " + rootPid);
+    }
+    rootPid = pid;
+  }
+
+  /** The root process id, or -1 before {@link #attach}. */
   public int rootPid() {
     return rootPid;
   }
@@ -52,6 +68,9 @@ public final class ProcessTree {
 
   /** Reads the tree now. */
   public Usage read() {
+    if (rootPid == -1) {
+      return new Usage(0, 0, 0);
+    }
     long ticks = 0;
     long rss = 0;
     List<ProcessStat> members = members();

@@ -42,6 +42,22 @@ public final class ActivityProbe implements ActivitySource {
         proc, new ProcessTree(proc, (int) rootPid, self), Sysconf.clockTicksPerSecond(), Sysconf.pageSize());
   }
 
+  /**
+   * A probe of the real {@code /proc} for a command not started yet; {@link #attach} it once it
+   * is. Until then the process share is zero and the machine is measured as usual.
+   */
+  public static ActivityProbe forCommand() {
+    ProcFs proc = ProcFs.system();
+    int self = (int) ProcessHandle.current().pid();
+    return new ActivityProbe(
+        proc, ProcessTree.deferred(proc, self), Sysconf.clockTicksPerSecond(), Sysconf.pageSize());
+  }
+
+  /** Sets the started command's pid (for a probe made by {@link #forCommand()}). */
+  public void attach(long pid) {
+    tree.attach((int) pid);
+  }
+
   @Override
   public Activity next(Instant start, double seconds) {
     try {

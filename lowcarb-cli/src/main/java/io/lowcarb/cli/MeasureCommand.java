@@ -1,0 +1,181 @@
+package io.lowcarb.cli;
+
+import io.lowcarb.energy.EnergyReport;
+import io.lowcarb.energy.Measurement;
+import io.lowcarb.energy.Meter;
+import io.lowcarb.energy.SensorDiscovery;
+import io.lowcarb.energy.sensor.ActivityProbe;
+import io.lowcarb.energy.report.CodeCarbonCsv;
+import io.lowcarb.energy.report.CsvAppender;
+import io.lowcarb.energy.report.RunRecord;
+import io.lowcarb.energy.report.SummaryJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lowcarb measure [options] -- CMD ARGS...}: runs a command and measures its footprint. */
+@Command(
+    name = "measure",
+    description = {
+      "Run a command and measure its energy and CO2e.",
+      "Exits with the command's status (127 if it cannot be started, 2 for bad options)."
+    },
+    sortOptions = false)
+final class MeasureCommand implements Callable<Integer> {
+  /** Exit status when the command cannot be started, as in POSIX shells. */
+  static final int CANNOT_START = 127;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON summary to FILE (kept up to date while running).")
+  Path json;
+
+  @Option(names = "--csv", paramLabel = "FILE", description = "Append a row to FILE in CodeCarbon's emissions.csv format.")
+  Path csv;
+
+  @Option(
+      names = "--flush-every",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      converter = Durations.class,
+      description = "Write progress to --json and --csv this often (default 10s).")
+  Duration flushEvery;
+
+  @Option(names = "--project", paramLabel = "NAME", defaultValue = "lowcarb", description = "Project name in the CSV.")
+  String project;
+
+  @Option(names = "--experiment", paramLabel = "ID", defaultValue = "", description = "Experiment id in the CSV.")
+  String experiment;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print no summary.")
+  boolean quiet;
+
+  @Mixin IntensityOptions intensityOptions;
+
+  @Mixin MeterOptions meterOptions;
+
+  @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command to run, after '--'.")
+  List<String> command = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    if (!spec.commandLine().getParseResult().originalArgs().contains("--")) {
+      throw new UsageException("put the command to measure after '--', for example: lowcarb measure -- python train.py");
+    }
+    if (command.isEmpty()) {
+      throw new UsageException("no command after '--'");
+    }
+    if (flushEvery.isNegative() || flushEvery.isZero()) {
+      throw new UsageException("--flush-every must be positive");
+    }
+    meterOptions.check();
+    IntensityOptions.Choice intensity = intensityOptions.resolve(Instant.now());
+    CsvAppender csvOut = null;
+    if (csv != null) {
+      try {
+        csvOut = CsvAppender.open(csv);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    if (json != null) {
+      Path parent = json.toAbsolutePath().getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        throw new UsageException("the directory of " + json + " does not exist");
+      }
+    }
+    double pue = meterOptions.pue != null ? meterOptions.pue : intensity.pue().orElse(1.0);
+    SensorDiscovery.Result found = SensorDiscovery.discover(meterOptions.discovery());
+
+    UUID runId = UUID.randomUUID();
+    ActivityProbe activity = ActivityProbe.forCommand();
+    Meter meter =
+        Meter.builder()
+            .activity(activity)
+            .sensors(found.sensors())
+            .intensity(intensity.provider())
+            .pue(pue)
+            .scope(meterOptions.scope())
+            .sampleInterval(meterOptions.interval)
+            .warnings(found.warnings())
+            .build();
+    RunWriter writer = new RunWriter(runId, found, intensity.location(), csvOut);
+    Measurement measurement = meter.start(String.join(" ", command));
+    Process process;
+    try {
+      process = new ProcessBuilder(command).inheritIO().start();
+    } catch (IOException e) {
+      measurement.stop();
+      meter.close();
+      spec.commandLine().getErr().println("measure: cannot start '" + command.getFirst() + "': " + reason(e));
+      return CANNOT_START;
+    }
+    activity.attach(process.pid());
+    writer.write(measurement.peek(), OptionalInt.empty()); // a row exists from the start
+    measurement.onProgress(flushEvery, report -> writer.writeQuietly(report, OptionalInt.empty()));
+    ChildSignals.forward(process);
+    Thread hook = new Thread(() -> writer.writeQuietly(measurement.peek(), OptionalInt.empty()), "lowcarb-exit");
+    Runtime.getRuntime().addShutdownHook(hook);
+
+    int exit = process.waitFor();
+    EnergyReport report = measurement.stop();
+    meter.close();
+    writer.write(report, OptionalInt.of(exit));
+    Runtime.getRuntime().removeShutdownHook(hook);
+    if (!quiet) {
+      Summary.print(spec.commandLine().getErr(), report, exit, found);
+    }
+    return exit;
+  }
+
+  private static String reason(IOException e) {
+    String message = e.getMessage();
+    int colon = message == null ? -1 : message.lastIndexOf("error=");
+    return colon >= 0 ? message.substring(colon) : String.valueOf(message);
+  }
+
+  /** Writes the JSON summary and the CSV row, both replaced as the run goes on. */
+  private final class RunWriter {
+    private final UUID runId;
+    private final SensorDiscovery.Result found;
+    private final RunRecord.Location location;
+    private final CsvAppender csvOut;
+
+    RunWriter(UUID runId, SensorDiscovery.Result found, RunRecord.Location location, CsvAppender csvOut) {
+      this.runId = runId;
+      this.found = found;
+      this.location = location;
+      this.csvOut = csvOut;
+    }
+
+    synchronized void write(EnergyReport report, OptionalInt exit) throws IOException {
+      RunRecord run = new RunRecord(runId, project, experiment, command, exit, report, found.machine(), location);
+      if (json != null) {
+        SummaryJson.write(run, json);
+      }
+      if (csvOut != null) {
+        csvOut.write(CodeCarbonCsv.row(run, Main.version()));
+      }
+    }
+
+    void writeQuietly(EnergyReport report, OptionalInt exit) {
+      try {
+        write(report, exit);
+      } catch (IOException | RuntimeException e) {
+        spec.commandLine().getErr().println("measure: could not write progress: " + e.getMessage());
+      }
+    }
+  }
+}
