@@ -127,6 +127,16 @@ public final class Meter implements AutoCloseable {
     return sampler.latest().machineGrams();
   }
 
+  /** Energy attributed to the measured process tree per component since the meter started, in J. */
+  public Map<Component, Double> processJoules() {
+    return Reports.perComponent(sampler.sensors(), sampler.latest().processJoules());
+  }
+
+  /** Emissions attributed to the measured process tree since the meter started, in gCO2e. */
+  public double processGrams() {
+    return sampler.latest().processGrams();
+  }
+
   /** Machine power per component over the last interval, in W. */
   public Map<Component, Double> machineWatts() {
     return sampler.lastWatts();

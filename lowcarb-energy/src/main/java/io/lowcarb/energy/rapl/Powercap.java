@@ -27,6 +27,11 @@ public final class Powercap {
 
   /** The domains under {@code root}, readable or not, in a stable order; empty when there are none. */
   public static List<RaplDomain> scan(Path root) {
+    return scan(root, SysfsReader.FILES);
+  }
+
+  /** The domains under {@code root}, read through {@code reader}. */
+  public static List<RaplDomain> scan(Path root, SysfsReader reader) {
     List<RaplDomain> domains = new ArrayList<>();
     if (!Files.isDirectory(root)) {
       return domains;
@@ -36,7 +41,7 @@ public final class Powercap {
         String id = zone.getFileName().toString();
         Optional<String> prefix = PREFIXES.stream().filter(id::startsWith).findFirst();
         if (prefix.isPresent()) {
-          domain(zone, id, prefix.get()).ifPresent(domains::add);
+          domain(zone, id, prefix.get(), reader).ifPresent(domains::add);
         }
       }
     } catch (IOException e) {
@@ -46,16 +51,16 @@ public final class Powercap {
     return domains;
   }
 
-  private static Optional<RaplDomain> domain(Path dir, String id, String prefix) {
+  private static Optional<RaplDomain> domain(Path dir, String id, String prefix, SysfsReader reader) {
     String name;
     try {
-      name = Files.readString(dir.resolve("name")).trim();
+      name = reader.read(dir.resolve("name")).trim();
     } catch (IOException e) {
       return Optional.empty(); // not a domain
     }
     int socket = socketOf(id.substring(prefix.length()));
-    long maxRange = readLong(dir.resolve("max_energy_range_uj")).orElse(0L);
-    Optional<String> problem = problemReading(dir.resolve("energy_uj"));
+    long maxRange = readLong(reader, dir.resolve("max_energy_range_uj")).orElse(0L);
+    Optional<String> problem = problemReading(reader, dir.resolve("energy_uj"));
     if (problem.isEmpty() && maxRange <= 0) {
       problem = Optional.of(dir.resolve("max_energy_range_uj") + " is missing or not positive");
     }
@@ -71,9 +76,9 @@ public final class Powercap {
     }
   }
 
-  private static Optional<String> problemReading(Path energy) {
+  private static Optional<String> problemReading(SysfsReader reader, Path energy) {
     try {
-      Long.parseLong(Files.readString(energy).trim());
+      Long.parseLong(reader.read(energy).trim());
       return Optional.empty();
     } catch (AccessDeniedException e) {
       return Optional.of(energy + " is not readable by this user (permission denied)");
@@ -84,16 +89,16 @@ public final class Powercap {
     }
   }
 
-  private static Optional<Long> readLong(Path file) {
+  private static Optional<Long> readLong(SysfsReader reader, Path file) {
     try {
-      return Optional.of(Long.parseLong(Files.readString(file).trim()));
+      return Optional.of(Long.parseLong(reader.read(file).trim()));
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
     }
   }
 
   /** Reads one counter, in µJ. */
-  static long readEnergyUj(RaplDomain domain) throws IOException {
-    return Long.parseLong(Files.readString(domain.directory().resolve("energy_uj")).trim());
+  static long readEnergyUj(SysfsReader reader, RaplDomain domain) throws IOException {
+    return Long.parseLong(reader.read(domain.directory().resolve("energy_uj")).trim());
   }
 }

@@ -20,6 +20,7 @@ public final class RaplSensor implements EnergySensor {
    */
   static final double UNCERTAINTY_PCT = 10;
 
+  private final SysfsReader reader;
   private final Component component;
   private final List<RaplDomain> domains;
   private final long[] last;
@@ -30,6 +31,12 @@ public final class RaplSensor implements EnergySensor {
    * @param domains readable domains to sum
    */
   public RaplSensor(Component component, List<RaplDomain> domains) {
+    this(component, domains, SysfsReader.FILES);
+  }
+
+  /** The same, reading through {@code reader}. */
+  public RaplSensor(Component component, List<RaplDomain> domains, SysfsReader reader) {
+    this.reader = reader;
     if (domains.isEmpty()) {
       throw new IllegalArgumentException("a RAPL sensor needs at least one domain");
     }
@@ -70,7 +77,7 @@ public final class RaplSensor implements EnergySensor {
       RaplDomain domain = domains.get(i);
       long now;
       try {
-        now = Powercap.readEnergyUj(domain);
+        now = Powercap.readEnergyUj(reader, domain);
       } catch (IOException | NumberFormatException e) {
         continue; // keep the last reading; the next one catches up
       }
