@@ -1,0 +1,40 @@
+package io.lowcarb.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the CLI for tests: in this JVM for quick checks, or as a separate JVM like a user would. */
+final class Cli {
+  private Cli() {}
+
+  /** The outcome of an in-process run. */
+  record Result(int exit, String out, String err) {}
+
+  /** Runs {@code lowcarb ARGS} in this JVM. Only for runs that start no command. */
+  static Result inProcess(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  /** Starts {@code lowcarb ARGS} as its own JVM, with this test's class path; stderr goes to {@code log}. */
+  static Process spawn(Path log, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("--enable-native-access=ALL-UNNAMED");
+    command.add("-XX:+UseSerialGC");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+}
