@@ -113,6 +113,13 @@ final class MeasureCommand implements Callable<Integer> {
             .build();
     RunWriter writer = new RunWriter(runId, found, intensity.location(), csvOut);
     Measurement measurement = meter.start(String.join(" ", command));
+    try {
+      writer.write(measurement.peek(), OptionalInt.empty()); // a row exists from the start
+    } catch (IOException e) {
+      measurement.stop();
+      meter.close();
+      throw new UsageException("cannot write " + (csv != null ? csv : json) + ": " + e.getMessage());
+    }
     Process process;
     try {
       process = new ProcessBuilder(command).inheritIO().start();
@@ -123,7 +130,6 @@ final class MeasureCommand implements Callable<Integer> {
       return CANNOT_START;
     }
     activity.attach(process.pid());
-    writer.write(measurement.peek(), OptionalInt.empty()); // a row exists from the start
     measurement.onProgress(flushEvery, report -> writer.writeQuietly(report, OptionalInt.empty()));
     ChildSignals.forward(process);
     Thread hook = new Thread(() -> writer.writeQuietly(measurement.peek(), OptionalInt.empty()), "lowcarb-exit");
@@ -132,7 +138,7 @@ final class MeasureCommand implements Callable<Integer> {
     int exit = process.waitFor();
     EnergyReport report = measurement.stop();
     meter.close();
-    writer.write(report, OptionalInt.of(exit));
+    writer.writeQuietly(report, OptionalInt.of(exit));
     Runtime.getRuntime().removeShutdownHook(hook);
     if (!quiet) {
       Summary.print(spec.commandLine().getErr(), report, exit, found);
@@ -140,10 +146,11 @@ final class MeasureCommand implements Callable<Integer> {
     return exit;
   }
 
+  /** The system's reason, "No such file or directory", from Java's longer message. */
   private static String reason(IOException e) {
-    String message = e.getMessage();
-    int colon = message == null ? -1 : message.lastIndexOf("error=");
-    return colon >= 0 ? message.substring(colon) : String.valueOf(message);
+    String message = String.valueOf(e.getMessage());
+    var m = java.util.regex.Pattern.compile("\\(([^()]*)\\)\\s*$").matcher(message);
+    return m.find() ? m.group(1) : message;
   }
 
   /** Writes the JSON summary and the CSV row, both replaced as the run goes on. */

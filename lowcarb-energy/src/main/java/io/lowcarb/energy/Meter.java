@@ -67,7 +67,12 @@ public final class Meter implements AutoCloseable {
       if (closed) {
         return;
       }
-      sampleNow();
+      try {
+        sampleNow();
+      } catch (RuntimeException e) {
+        // A failed sample must not stop sampling; the sampler records what it could not read.
+        System.getLogger(Meter.class.getName()).log(System.Logger.Level.WARNING, "sample failed", e);
+      }
     }
   }
 

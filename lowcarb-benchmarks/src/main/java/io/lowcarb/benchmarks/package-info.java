@@ -1,0 +1,2 @@
+/** JMH benchmarks of lowcarb's hot paths; run them with {@code bench/jmh}. */
+package io.lowcarb.benchmarks;
