@@ -16,14 +16,14 @@ final class Summary {
         energy(r.joules()), r.scope() == io.lowcarb.energy.Scope.PROCESS ? "command's process tree" : "machine",
         energy(r.machineKwh() * 3.6e6));
     for (ComponentEnergy c : r.components()) {
-      out.printf(Locale.ROOT, "  %-9s  %s  avg %.2f W  %s +/-%.0f %%  [%s]%n",
+      out.printf(Locale.ROOT, "  %-9s  %s  avg %.3g W  %s +/-%.0f %%  [%s]%n",
           c.component().label(), energy(c.joules()), c.averageWatts(), c.method().label(), c.uncertaintyPct(), c.sensor());
     }
     out.printf(Locale.ROOT, "  emissions  %s CO2e  (%.1f gCO2e/kWh, %s, %s; PUE %.2f)%n",
         grams(r.emissionsGrams()), r.intensity().gPerKwh(), r.intensity().zone(), r.intensity().kind().label(), r.pue());
     out.printf(Locale.ROOT, "  source     %s%n", r.intensity().source());
     for (String w : r.warnings()) {
-      out.println("  warning    " + w);
+      out.println("  note       " + w);
     }
     out.flush();
   }

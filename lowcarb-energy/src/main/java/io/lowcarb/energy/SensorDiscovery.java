@@ -13,6 +13,7 @@ import io.lowcarb.energy.proc.ProcFs;
 import io.lowcarb.energy.rapl.Powercap;
 import io.lowcarb.energy.rapl.RaplDomain;
 import io.lowcarb.energy.rapl.RaplSensor;
+import io.lowcarb.energy.rapl.SysfsReader;
 import io.lowcarb.energy.sensor.EnergySensor;
 import io.lowcarb.energy.sensor.SensorStatus;
 import io.lowcarb.energy.sensor.SensorStatus.State;
@@ -32,18 +33,24 @@ public final class SensorDiscovery {
 
   /** Where to look, and the user's overrides. */
   public record Options(
-      Path powercap, ProcFs proc, NvmlLoader nvml, String cudaVisibleDevices, OptionalDouble cpuTdpWatts, CpuTable cpus) {
+      Path powercap,
+      SysfsReader sysfs,
+      ProcFs proc,
+      NvmlLoader nvml,
+      String cudaVisibleDevices,
+      OptionalDouble cpuTdpWatts,
+      CpuTable cpus) {
 
     /** This machine, no overrides. */
     public static Options defaults() {
       return new Options(
-          Powercap.SYSFS, ProcFs.system(), NvmlLibrary::open, System.getenv("CUDA_VISIBLE_DEVICES"),
-          OptionalDouble.empty(), CpuTable.builtIn());
+          Powercap.SYSFS, SysfsReader.FILES, ProcFs.system(), NvmlLibrary::open,
+          System.getenv("CUDA_VISIBLE_DEVICES"), OptionalDouble.empty(), CpuTable.builtIn());
     }
 
     /** The same, with a CPU TDP given by the user, in W. */
     public Options withCpuTdp(double watts) {
-      return new Options(powercap, proc, nvml, cudaVisibleDevices, OptionalDouble.of(watts), cpus);
+      return new Options(powercap, sysfs, proc, nvml, cudaVisibleDevices, OptionalDouble.of(watts), cpus);
     }
   }
 
@@ -72,14 +79,14 @@ public final class SensorDiscovery {
     String cpuModel = options.proc().cpuModel().orElse("unknown");
     long ram = ramBytes(options.proc());
 
-    List<RaplDomain> domains = Powercap.scan(options.powercap());
+    List<RaplDomain> domains = Powercap.scan(options.powercap(), options.sysfs());
     List<RaplDomain> packages = of(domains, RaplDomain.Kind.PACKAGE);
     List<RaplDomain> drams = of(domains, RaplDomain.Kind.DRAM);
 
     // CPU
     List<RaplDomain> readablePackages = packages.stream().filter(RaplDomain::readable).toList();
     if (!readablePackages.isEmpty() && readablePackages.size() == packages.size()) {
-      RaplSensor rapl = new RaplSensor(Component.CPU, readablePackages);
+      RaplSensor rapl = new RaplSensor(Component.CPU, readablePackages, options.sysfs());
       sensors.add(rapl);
       statuses.add(new SensorStatus(Component.CPU, "rapl", State.USED, "RAPL " + names(readablePackages), ""));
       if (options.cpuTdpWatts().isPresent()) {
@@ -103,6 +110,9 @@ public final class SensorDiscovery {
           ? CpuPowerModel.override(options.cpuTdpWatts().getAsDouble())
           : CpuPowerModel.forCpu(options.cpus(), cpuModel, cpus);
       sensors.add(new CpuEstimateSensor(model));
+      if (packages.isEmpty()) {
+        warnings.add("no RAPL on this machine: CPU energy is estimated, " + model.basis());
+      }
       statuses.add(new SensorStatus(Component.CPU, "estimate", State.USED,
           model.basis() + "; power from utilisation (Teads curve), +/-" + (int) model.uncertaintyPct() + " %",
           options.cpuTdpWatts().isPresent() ? "" : "give the TDP with --cpu-tdp WATTS if the table's figure is wrong"));
@@ -111,7 +121,7 @@ public final class SensorDiscovery {
     // RAM
     List<RaplDomain> readableDrams = drams.stream().filter(RaplDomain::readable).toList();
     if (!readableDrams.isEmpty() && readableDrams.size() == drams.size()) {
-      sensors.add(new RaplSensor(Component.RAM, readableDrams));
+      sensors.add(new RaplSensor(Component.RAM, readableDrams, options.sysfs()));
       statuses.add(new SensorStatus(Component.RAM, "rapl", State.USED, "RAPL " + names(readableDrams), ""));
     } else {
       if (drams.isEmpty()) {
