@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
 /** {@code lowcarb measure [options] -- CMD ARGS...}: runs a command and measures its footprint. */
 @Command(
     name = "measure",
+    mixinStandardHelpOptions = true,
     description = {
       "Run a command and measure its energy and CO2e.",
       "Exits with the command's status (127 if it cannot be started, 2 for bad options)."

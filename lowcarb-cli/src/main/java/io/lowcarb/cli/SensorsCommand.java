@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code lowcarb sensors}: what this machine offers, what is used, and why not the rest. */
-@Command(name = "sensors", description = "Show the energy sensors of this machine, which are used, and how to enable the others.")
+@Command(name = "sensors", mixinStandardHelpOptions = true, description = "Show the energy sensors of this machine, which are used, and how to enable the others.")
 final class SensorsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

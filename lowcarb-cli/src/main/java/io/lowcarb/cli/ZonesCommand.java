@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code lowcarb zones [FILTER]}: the built-in intensity table. */
-@Command(name = "zones", description = "List the built-in zones with their annual grid intensity, PUE, year and source.")
+@Command(name = "zones", mixinStandardHelpOptions = true, description = "List the built-in zones with their annual grid intensity, PUE, year and source.")
 final class ZonesCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
