@@ -73,12 +73,19 @@ def main(ref, iso_file):
 
     pue_default = {r["provider"]: (r["PUE"], r["source"]) for r in read_rows(ref / "green-algorithms/defaults_PUE.csv")}
 
+    owid = {code for code, row in zones.items() if "Our World in Data" in row[5]}
+
     def cloud(provider, region, location, pue, pue_source):
+        if not pue:
+            pue, pue_source = pue_default[provider]
+        if location in owid:  # a whole country: the newer national figure
+            code, name, g, _, year, source = zones[location]
+            zones[f"{provider}:{region}"] = [f"{provider}:{region}", name, g, pue, year,
+                                             f"grid {location}: {source}; PUE: {pue_source}"]
+            return
         r = ga.get(location)
         if r is None:
             return
-        if not pue:
-            pue, pue_source = pue_default[provider]
         zones[f"{provider}:{region}"] = [
             f"{provider}:{region}", f'{r["countryName"]} {r["regionName"]}'.replace(" Any", ""), float(r["carbonIntensity"]),
             pue, year_of(r["source"], r["comments"]),

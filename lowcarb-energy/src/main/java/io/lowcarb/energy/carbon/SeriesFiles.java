@@ -77,6 +77,7 @@ public final class SeriesFiles {
     if (valueIndex < 0) {
       throw new SeriesFormatException(file, 1, "no column '" + valueColumn + "'");
     }
+    List<Instant> rowTimes = new ArrayList<>(); // every row, with or without a value: sets the step
     List<Instant> times = new ArrayList<>();
     List<Double> values = new ArrayList<>();
     String zone = "";
@@ -90,9 +91,10 @@ public final class SeriesFiles {
         throw new SeriesFormatException(file, n + 1, "expected " + header.size() + " columns, found " + f.size());
       }
       Instant time = parseTime(file, n + 1, f.get(timeIndex).trim(), electricityMaps);
-      if (!times.isEmpty() && !time.isAfter(times.getLast())) {
-        throw new SeriesFormatException(file, n + 1, "time " + time + " does not come after " + times.getLast());
+      if (!rowTimes.isEmpty() && !time.isAfter(rowTimes.getLast())) {
+        throw new SeriesFormatException(file, n + 1, "time " + time + " does not come after " + rowTimes.getLast());
       }
+      rowTimes.add(time);
       String raw = f.get(valueIndex).trim();
       if (raw.isEmpty()) {
         continue; // a missing hour: left uncovered, never filled in silently
@@ -115,7 +117,7 @@ public final class SeriesFiles {
     if (times.isEmpty()) {
       throw new SeriesFormatException(file, 0, "no intensity values");
     }
-    Duration step = IntensitySeries.step(times);
+    Duration step = IntensitySeries.step(rowTimes);
     Instant fetched = Instant.now();
     List<IntensityPoint> points = new ArrayList<>();
     for (int i = 0; i < times.size(); i++) {
