@@ -41,9 +41,7 @@ final class MeterOptions {
     if (pue != null && (!(pue >= 1.0) || pue.isInfinite())) {
       throw new UsageException("--pue must be a number >= 1, got " + pue);
     }
-    if (cpuTdp != null && (!(cpuTdp > 0) || cpuTdp.isInfinite())) {
-      throw new UsageException("--cpu-tdp must be a positive number of watts, got " + cpuTdp);
-    }
+    checkCpuTdp(cpuTdp);
     if (interval.isNegative() || interval.isZero()) {
       throw new UsageException("--interval must be positive");
     }
@@ -51,7 +49,18 @@ final class MeterOptions {
   }
 
   SensorDiscovery.Options discovery() {
+    return discovery(cpuTdp);
+  }
+
+  /** Discovery on this machine, with the CPU TDP the user gave (W), if any. */
+  static SensorDiscovery.Options discovery(Double cpuTdp) {
     SensorDiscovery.Options options = SensorDiscovery.Options.defaults();
     return cpuTdp == null ? options : options.withCpuTdp(cpuTdp);
+  }
+
+  static void checkCpuTdp(Double cpuTdp) {
+    if (cpuTdp != null && (!(cpuTdp > 0) || cpuTdp.isInfinite())) {
+      throw new UsageException("--cpu-tdp must be a positive number of watts, got " + cpuTdp);
+    }
   }
 }

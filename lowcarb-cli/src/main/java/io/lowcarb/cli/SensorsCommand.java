@@ -20,11 +20,8 @@ final class SensorsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (cpuTdp != null && (!(cpuTdp > 0) || cpuTdp.isInfinite())) {
-      throw new UsageException("--cpu-tdp must be a positive number of watts, got " + cpuTdp);
-    }
-    SensorDiscovery.Options options = SensorDiscovery.Options.defaults();
-    SensorDiscovery.Result found = SensorDiscovery.discover(cpuTdp == null ? options : options.withCpuTdp(cpuTdp));
+    MeterOptions.checkCpuTdp(cpuTdp);
+    SensorDiscovery.Result found = SensorDiscovery.discover(MeterOptions.discovery(cpuTdp));
     PrintWriter out = spec.commandLine().getOut();
     var m = found.machine();
     out.printf(Locale.ROOT, "machine: %s, %d CPUs, %.1f GB RAM, %s%n", m.cpuModel(), m.cpus(), m.ramBytes() / 1e9,
