@@ -116,29 +116,35 @@ public final class NvmlLibrary implements Nvml {
     }
   }
 
-  private MemorySegment device(Arena local, int index) throws NvmlException {
-    MemorySegment out = local.allocate(ADDRESS);
-    try {
-      check("nvmlDeviceGetHandleByIndex_v2", (int) getHandle.invokeExact(index, out));
+  /** One native call with its own scratch memory; any failure becomes an {@link NvmlException}. */
+  @FunctionalInterface
+  private interface NativeCall<T> {
+    T call(Arena local) throws Throwable;
+  }
+
+  private static <T> T withArena(NativeCall<T> body) throws NvmlException {
+    try (Arena local = Arena.ofConfined()) {
+      return body.call(local);
     } catch (NvmlException e) {
       throw e;
     } catch (Throwable e) {
       throw new NvmlException(-1, e.toString());
     }
+  }
+
+  private MemorySegment device(Arena local, int index) throws Throwable {
+    MemorySegment out = local.allocate(ADDRESS);
+    check("nvmlDeviceGetHandleByIndex_v2", (int) getHandle.invokeExact(index, out));
     return out.get(ADDRESS, 0);
   }
 
   @Override
   public synchronized int deviceCount() throws NvmlException {
-    try (Arena local = Arena.ofConfined()) {
+    return withArena(local -> {
       MemorySegment out = local.allocate(JAVA_INT);
       check("nvmlDeviceGetCount_v2", (int) getCount.invokeExact(out));
       return out.get(JAVA_INT, 0);
-    } catch (NvmlException e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new NvmlException(-1, e.toString());
-    }
+    });
   }
 
   @Override
@@ -152,44 +158,32 @@ public final class NvmlLibrary implements Nvml {
   }
 
   private String text(int index, MethodHandle call, String callName, int size) throws NvmlException {
-    try (Arena local = Arena.ofConfined()) {
+    return withArena(local -> {
       MemorySegment device = device(local, index);
       MemorySegment buffer = local.allocate(size);
       check(callName, (int) call.invokeExact(device, buffer, size));
       return buffer.getString(0);
-    } catch (NvmlException e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new NvmlException(-1, e.toString());
-    }
+    });
   }
 
   @Override
   public synchronized long totalEnergyMillijoules(int index) throws NvmlException {
-    try (Arena local = Arena.ofConfined()) {
+    return withArena(local -> {
       MemorySegment device = device(local, index);
       MemorySegment out = local.allocate(JAVA_LONG);
       check("nvmlDeviceGetTotalEnergyConsumption", (int) getEnergy.invokeExact(device, out));
       return out.get(JAVA_LONG, 0);
-    } catch (NvmlException e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new NvmlException(-1, e.toString());
-    }
+    });
   }
 
   @Override
   public synchronized long powerMilliwatts(int index) throws NvmlException {
-    try (Arena local = Arena.ofConfined()) {
+    return withArena(local -> {
       MemorySegment device = device(local, index);
       MemorySegment out = local.allocate(JAVA_INT);
       check("nvmlDeviceGetPowerUsage", (int) getPower.invokeExact(device, out));
       return Integer.toUnsignedLong(out.get(JAVA_INT, 0));
-    } catch (NvmlException e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new NvmlException(-1, e.toString());
-    }
+    });
   }
 
   @Override
