@@ -41,10 +41,11 @@ public final class SensorDiscovery {
       OptionalDouble cpuTdpWatts,
       CpuTable cpus) {
 
-    /** This machine, no overrides. */
+    /** This machine, no overrides; {@code LOWCARB_NVML_LIBRARY} names another NVML library file. */
     public static Options defaults() {
+      String library = System.getenv().getOrDefault("LOWCARB_NVML_LIBRARY", NvmlLibrary.LIBRARY);
       return new Options(
-          Powercap.SYSFS, SysfsReader.FILES, ProcFs.system(), NvmlLibrary::open,
+          Powercap.SYSFS, SysfsReader.FILES, ProcFs.system(), () -> NvmlLibrary.open(library),
           System.getenv("CUDA_VISIBLE_DEVICES"), OptionalDouble.empty(), CpuTable.builtIn());
     }
 
