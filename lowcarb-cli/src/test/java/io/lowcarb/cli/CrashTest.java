@@ -27,6 +27,16 @@ class CrashTest {
     }
   }
 
+  /** Whether the process started with SIGINT ignored (bit 2 of SigIgn in /proc/PID/status). */
+  private static boolean sigintIgnored(long pid) throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("SigIgn:")) {
+        return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & 0x2) != 0;
+      }
+    }
+    return false;
+  }
+
   private static void killDescendants(Process p) {
     p.descendants().forEach(ProcessHandle::destroyForcibly);
   }
@@ -84,5 +94,23 @@ class CrashTest {
     String[] row = row(csv);
     assertThat(row[30]).isEqualTo("process");
     assertThat(Double.parseDouble(row[4])).isBetween(1.0, 10.0);
+  }
+
+  @Test
+  void sigintIsForwardedToo() throws Exception {
+    Path csv = dir.resolve("e.csv");
+    Process p = Cli.spawn(dir.resolve("log.txt"), "measure", "--csv", csv.toString(), "--", "sleep", "30");
+    try {
+      awaitRow(csv);
+      org.junit.jupiter.api.Assumptions.assumeFalse(sigintIgnored(p.pid()),
+          "SIGINT is ignored in this environment (as under nohup): a JVM cannot catch it");
+      Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
+      assertThat(kill.waitFor()).isZero();
+      assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("lowcarb ends once its command ends").isTrue();
+      assertThat(p.exitValue()).as("sleep's status: interrupted").isEqualTo(130);
+    } finally {
+      killDescendants(p);
+    }
+    assertThat(row(csv)[30]).isEqualTo("process");
   }
 }
