@@ -1,0 +1,184 @@
+package io.lowcarb.train;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.TranslateException;
+import io.lowcarb.energy.EnergyReport;
+import io.lowcarb.energy.Measurement;
+import io.lowcarb.energy.Meter;
+import io.lowcarb.train.data.LabeledData;
+import io.lowcarb.train.data.Split;
+import io.lowcarb.train.model.Blocks;
+import io.lowcarb.train.model.ModelSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trains a model on DJL (PyTorch engine) with the energy of every epoch measured, a prediction of
+ * the whole run's footprint after the first epoch, a checkpoint per epoch, and stopping rules.
+ * Stopping decisions use a validation part carved from the training data; the test part is
+ * touched once, at the end.
+ */
+public final class GreenTrainer {
+  private final Meter meter;
+
+  /** @param meter measures the training; its intensity and PUE turn energy into CO2e */
+  public GreenTrainer(Meter meter) {
+    this.meter = meter;
+  }
+
+  /** Trains {@code spec} on {@code data} and returns the result; checkpoints go to {@code settings.out()}. */
+  public TrainingResult train(ModelSpec spec, Split data, TrainSettings settings, TrainingProgress progress)
+      throws IOException {
+    Engine.getInstance().setRandomSeed((int) settings.seed());
+    Split fit = Split.of(data.train(), 0.1, settings.seed());
+    Files.createDirectories(settings.out());
+    Files.writeString(settings.out().resolve("model.json"), spec.toJson());
+
+    try (Measurement run = meter.start("train " + spec.name() + " on " + data.train().name());
+        Model model = Model.newInstance(spec.name());
+        NDManager manager = NDManager.newBaseManager()) {
+      model.setBlock(Blocks.of(spec));
+      EpochEnergyListener energy = new EpochEnergyListener(run);
+      DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+          .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build())
+          .addTrainingListeners(energy);
+      try (Trainer trainer = model.newTrainer(config)) {
+        long[] shape = data.train().shape();
+        long[] input = new long[shape.length + 1];
+        input[0] = 1;
+        System.arraycopy(shape, 0, input, 1, shape.length);
+        trainer.initialize(new Shape(input));
+        ArrayDataset train = dataset(manager, fit.train(), settings.batchSize(), true);
+        ArrayDataset validation = dataset(manager, fit.test(), 512, false);
+        ArrayDataset test = dataset(manager, data.test(), 512, false);
+
+        List<EpochResult> epochs = new ArrayList<>();
+        String stopped = "epochs";
+        double predictedKwh = Double.NaN;
+        double predictedGrams = Double.NaN;
+        double best = -1;
+        int sinceBest = 0;
+        String checkpoint = "";
+        trainer.notifyListeners(l -> l.onTrainingBegin(trainer));
+        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+          double loss = trainEpoch(trainer, train, fit.train().size(), settings.batchSize(), epoch, progress);
+          double accuracy = accuracy(trainer, validation);
+          trainer.notifyListeners(l -> l.onEpoch(trainer));
+          model.setProperty("Epoch", Integer.toString(epoch));
+          model.setProperty("ValidationAccuracy", Double.toString(accuracy));
+          model.save(settings.out(), "model");
+          checkpoint = settings.out().resolve(String.format("model-%04d.params", epoch)).toString();
+          EnergyReport e = energy.lastEpoch();
+          EpochResult result = new EpochResult(epoch, loss, accuracy, e.kwh(), e.emissionsGrams(), e.seconds(),
+              fit.train().size() / Math.max(e.seconds(), 1e-9), checkpoint);
+          epochs.add(result);
+          progress.epoch(result);
+
+          double usedKwh = epochs.stream().mapToDouble(EpochResult::energyKwh).sum();
+          double usedGrams = epochs.stream().mapToDouble(EpochResult::co2Grams).sum();
+          if (epoch == 1) {
+            predictedKwh = e.kwh() * settings.epochs();
+            predictedGrams = e.emissionsGrams() * settings.epochs();
+            progress.predicted(predictedKwh, predictedGrams, settings.epochs());
+          }
+          if (accuracy > best) {
+            best = accuracy;
+            sinceBest = 0;
+          } else {
+            sinceBest++;
+          }
+          if (settings.targetAccuracy().isPresent() && accuracy >= settings.targetAccuracy().getAsDouble()) {
+            stopped = "target-accuracy";
+            break;
+          }
+          if (settings.maxEnergyKwh().isPresent() && usedKwh >= settings.maxEnergyKwh().getAsDouble()) {
+            stopped = "energy-budget";
+            break;
+          }
+          if (settings.maxCo2Grams().isPresent() && usedGrams >= settings.maxCo2Grams().getAsDouble()) {
+            stopped = "co2-budget";
+            break;
+          }
+          if (epoch == 1 && epoch < settings.epochs() && settings.maxCo2Grams().isPresent() && !settings.force()
+              && predictedGrams > settings.maxCo2Grams().getAsDouble()) {
+            stopped = "predicted-over-budget";
+            break;
+          }
+          if (settings.patience() > 0 && sinceBest >= settings.patience()) {
+            stopped = "patience";
+            break;
+          }
+        }
+        trainer.notifyListeners(l -> l.onTrainingEnd(trainer));
+        double testAccuracy = accuracy(trainer, test);
+        EnergyReport total = run.stop();
+        return new TrainingResult(testAccuracy, List.copyOf(epochs), predictedKwh, predictedGrams, stopped,
+            checkpoint, total);
+      } catch (TranslateException e) {
+        throw new IOException("training failed: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static ArrayDataset dataset(NDManager manager, LabeledData data, int batch, boolean shuffle) {
+    long[] shape = new long[data.shape().length + 1];
+    shape[0] = data.size();
+    System.arraycopy(data.shape(), 0, shape, 1, data.shape().length);
+    NDArray x = manager.create(data.features(), new Shape(shape));
+    long[] labels = new long[data.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = data.labels()[i];
+    }
+    NDArray y = manager.create(labels);
+    return new ArrayDataset.Builder().setData(x).optLabels(y).setSampling(batch, shuffle).build();
+  }
+
+  private static double trainEpoch(
+      Trainer trainer, ArrayDataset train, int size, int batchSize, int epoch, TrainingProgress progress)
+      throws IOException, TranslateException {
+    double lossSum = 0;
+    int done = 0;
+    int batchCount = (int) Math.ceil(size / (double) batchSize);
+    for (Batch batch : trainer.iterateDataset(train)) {
+      try (GradientCollector collector = trainer.newGradientCollector()) {
+        NDList predictions = trainer.forward(batch.getData(), batch.getLabels());
+        NDArray loss = trainer.getLoss().evaluate(batch.getLabels(), predictions);
+        collector.backward(loss);
+        lossSum += loss.getFloat() * batch.getSize();
+      }
+      trainer.step();
+      batch.close();
+      progress.batch(epoch, ++done, batchCount);
+    }
+    return lossSum / size;
+  }
+
+  private static double accuracy(Trainer trainer, ArrayDataset data) throws IOException, TranslateException {
+    long correct = 0;
+    long seen = 0;
+    for (Batch batch : trainer.iterateDataset(data)) {
+      NDArray predicted = trainer.evaluate(batch.getData()).singletonOrThrow().argMax(1);
+      NDArray labels = batch.getLabels().singletonOrThrow().toType(predicted.getDataType(), false);
+      correct += predicted.eq(labels).countNonzero().getLong();
+      seen += batch.getSize();
+      batch.close();
+    }
+    return seen == 0 ? 0 : (double) correct / seen;
+  }
+}

@@ -1,0 +1,44 @@
+package io.lowcarb.train;
+
+import java.nio.file.Path;
+import java.util.OptionalDouble;
+
+/**
+ * How to train, and when to stop.
+ *
+ * @param epochs the most epochs to run
+ * @param batchSize examples per step
+ * @param learningRate Adam's learning rate
+ * @param seed seeds the split, the initial weights and the batch order
+ * @param targetAccuracy stop once validation accuracy reaches this (0..1)
+ * @param maxEnergyKwh stop once the run has used this much energy, in kWh
+ * @param maxCo2Grams stop once the run has emitted this much, in gCO2e; with it, refuse to go on
+ *     after epoch 1 when the predicted total exceeds it, unless {@code force}
+ * @param patience stop after this many epochs without a better validation accuracy; 0 turns it off
+ * @param force go on even when the prediction exceeds the CO2 budget
+ * @param out where checkpoints go
+ */
+public record TrainSettings(
+    int epochs,
+    int batchSize,
+    float learningRate,
+    long seed,
+    OptionalDouble targetAccuracy,
+    OptionalDouble maxEnergyKwh,
+    OptionalDouble maxCo2Grams,
+    int patience,
+    boolean force,
+    Path out) {
+
+  public TrainSettings {
+    if (epochs <= 0) {
+      throw new IllegalArgumentException("epochs must be positive, got " + epochs);
+    }
+    if (batchSize <= 0) {
+      throw new IllegalArgumentException("the batch size must be positive, got " + batchSize);
+    }
+    if (!(learningRate > 0)) {
+      throw new IllegalArgumentException("the learning rate must be positive, got " + learningRate);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.lowcarb.train.data;
+
+import java.util.Arrays;
+
+/**
+ * Examples and their class labels, in memory.
+ *
+ * @param name where the data came from
+ * @param features row-major, {@code size() x exampleSize()} values, scaled to 0..1 for images
+ * @param labels class index of each example, 0..classes-1
+ * @param shape the shape of one example: {@code {channels, height, width}} for images, {@code {n}} for vectors
+ * @param classes the number of classes
+ */
+public record LabeledData(String name, float[] features, int[] labels, long[] shape, int classes) {
+
+  public LabeledData {
+    long perExample = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+    if (features.length != perExample * labels.length) {
+      throw new IllegalArgumentException(
+          name + ": " + features.length + " values for " + labels.length + " examples of " + perExample);
+    }
+  }
+
+  /** Number of examples. */
+  public int size() {
+    return labels.length;
+  }
+
+  /** Values per example. */
+  public int exampleSize() {
+    return labels.length == 0 ? 0 : features.length / labels.length;
+  }
+
+  /** The examples at {@code indices}, in that order. */
+  public LabeledData select(int[] indices, String part) {
+    int n = exampleSize();
+    float[] f = new float[indices.length * n];
+    int[] l = new int[indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      System.arraycopy(features, indices[i] * n, f, i * n, n);
+      l[i] = labels[indices[i]];
+    }
+    return new LabeledData(name + " (" + part + ")", f, l, shape, classes);
+  }
+}

@@ -1,0 +1,43 @@
+package io.lowcarb.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lowcarb.energy.Meter;
+import io.lowcarb.energy.Scope;
+import io.lowcarb.train.data.Digits;
+import io.lowcarb.train.data.LabeledData;
+import io.lowcarb.train.data.Split;
+import io.lowcarb.train.model.ModelSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real engine on the real embedded data: the MLP reaches 0.95 test accuracy within 20 epochs. */
+class DigitsTrainingTest {
+  @TempDir Path out;
+
+  @Test
+  void theMlpLearnsTheDigitsWithEnergyPerEpoch() throws Exception {
+    LabeledData digits = Digits.load();
+    assertThat(digits.size()).isEqualTo(1797);
+    Split split = Split.of(digits, 0.2, 42);
+    TrainSettings settings = new TrainSettings(20, 32, 0.003f, 42, OptionalDouble.of(0.98), OptionalDouble.empty(),
+        OptionalDouble.empty(), 0, false, out);
+    try (Meter meter = Meter.builder().zone("ES").scope(Scope.PROCESS).build()) {
+      TrainingResult r = new GreenTrainer(meter).train(ModelSpec.mlp(128, 10), split, settings, TrainingProgress.NONE);
+      assertThat(r.accuracy()).isGreaterThanOrEqualTo(0.95);
+      assertThat(r.epochs()).isNotEmpty().hasSizeLessThanOrEqualTo(20);
+      assertThat(r.epochs()).allSatisfy(e -> {
+        assertThat(e.energyKwh()).isPositive();
+        assertThat(e.co2Grams()).isPositive();
+        assertThat(e.samplesPerSecond()).isPositive();
+        assertThat(Path.of(e.checkpoint())).exists();
+      });
+      assertThat(r.predictedEnergyKwh()).isPositive();
+      assertThat(r.report().kwh()).isGreaterThanOrEqualTo(r.epochs().stream().mapToDouble(EpochResult::energyKwh).sum() * 0.999);
+      assertThat(Files.readString(out.resolve("model.json"))).contains("\"dense\"");
+    }
+  }
+}
