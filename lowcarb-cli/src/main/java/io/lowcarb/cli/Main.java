@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Measure and cut the energy and CO2e of AI work.",
-    subcommands = {MeasureCommand.class, SensorsCommand.class, ZonesCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      MeasureCommand.class, SensorsCommand.class, ZonesCommand.class, TrainCommand.class, DatasetsCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   /** Exit status for lowcarb's own usage errors. */
   static final int USAGE = 2;

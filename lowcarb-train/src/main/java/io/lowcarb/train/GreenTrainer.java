@@ -72,8 +72,7 @@ public final class GreenTrainer {
         String stopped = "epochs";
         double predictedKwh = Double.NaN;
         double predictedGrams = Double.NaN;
-        double best = -1;
-        int sinceBest = 0;
+        StoppingRules rules = new StoppingRules(settings);
         String checkpoint = "";
         trainer.notifyListeners(l -> l.onTrainingBegin(trainer));
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
@@ -90,38 +89,14 @@ public final class GreenTrainer {
           epochs.add(result);
           progress.epoch(result);
 
-          double usedKwh = epochs.stream().mapToDouble(EpochResult::energyKwh).sum();
-          double usedGrams = epochs.stream().mapToDouble(EpochResult::co2Grams).sum();
           if (epoch == 1) {
-            predictedKwh = e.kwh() * settings.epochs();
-            predictedGrams = e.emissionsGrams() * settings.epochs();
+            predictedKwh = rules.predictedKwh(result);
+            predictedGrams = rules.predictedGrams(result);
             progress.predicted(predictedKwh, predictedGrams, settings.epochs());
           }
-          if (accuracy > best) {
-            best = accuracy;
-            sinceBest = 0;
-          } else {
-            sinceBest++;
-          }
-          if (settings.targetAccuracy().isPresent() && accuracy >= settings.targetAccuracy().getAsDouble()) {
-            stopped = "target-accuracy";
-            break;
-          }
-          if (settings.maxEnergyKwh().isPresent() && usedKwh >= settings.maxEnergyKwh().getAsDouble()) {
-            stopped = "energy-budget";
-            break;
-          }
-          if (settings.maxCo2Grams().isPresent() && usedGrams >= settings.maxCo2Grams().getAsDouble()) {
-            stopped = "co2-budget";
-            break;
-          }
-          if (epoch == 1 && epoch < settings.epochs() && settings.maxCo2Grams().isPresent() && !settings.force()
-              && predictedGrams > settings.maxCo2Grams().getAsDouble()) {
-            stopped = "predicted-over-budget";
-            break;
-          }
-          if (settings.patience() > 0 && sinceBest >= settings.patience()) {
-            stopped = "patience";
+          var reason = rules.stop(epochs);
+          if (reason.isPresent()) {
+            stopped = reason.get();
             break;
           }
         }

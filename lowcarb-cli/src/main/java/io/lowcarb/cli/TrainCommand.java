@@ -1,0 +1,192 @@
+package io.lowcarb.cli;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.lowcarb.energy.Meter;
+import io.lowcarb.energy.SensorDiscovery;
+import io.lowcarb.train.EpochResult;
+import io.lowcarb.train.GreenTrainer;
+import io.lowcarb.train.TrainSettings;
+import io.lowcarb.train.TrainingResult;
+import io.lowcarb.train.data.DatasetCache;
+import io.lowcarb.train.data.DatasetFormatException;
+import io.lowcarb.train.data.Datasets;
+import io.lowcarb.train.data.Split;
+import io.lowcarb.train.model.ModelSpec;
+import io.lowcarb.train.model.SpecException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code lowcarb train}: trains a model with its energy and CO2e measured per epoch. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Train a model on DJL (PyTorch, offline) with energy and CO2e per epoch, budgets and a footprint prediction.")
+final class TrainCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--dataset", defaultValue = "digits", paramLabel = "digits|mnist|fashion-mnist|PATH.csv",
+      description = "The data (default: the built-in digits set).")
+  String dataset;
+
+  @Option(names = "--label", defaultValue = "label", paramLabel = "COLUMN", description = "Label column of a CSV dataset.")
+  String label;
+
+  @Option(names = "--model", defaultValue = "mlp", paramLabel = "mlp|cnn|SPEC.json", description = "The model (default mlp).")
+  String model;
+
+  @Option(names = "--epochs", defaultValue = "10", description = "Most epochs to run (default 10).")
+  int epochs;
+
+  @Option(names = "--out", defaultValue = "train-out", paramLabel = "DIR", description = "Checkpoints go here (default train-out).")
+  Path out;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
+  Path json;
+
+  @Option(names = "--batch-size", defaultValue = "32") int batchSize;
+
+  @Option(names = "--lr", defaultValue = "0.003", description = "Adam's learning rate (default 0.003).") float learningRate;
+
+  @Option(names = "--seed", defaultValue = "42") long seed;
+
+  @Option(names = "--test-fraction", defaultValue = "0.2", description = "Held out for testing, for digits and CSV (default 0.2).")
+  double testFraction;
+
+  @Option(names = "--target-accuracy", paramLabel = "0..1", description = "Stop once validation accuracy reaches this.")
+  Double targetAccuracy;
+
+  @Option(names = "--max-energy", paramLabel = "ENERGY", description = "Stop at this energy, e.g. 0.05kWh, 50Wh, 1000J.")
+  String maxEnergy;
+
+  @Option(names = "--max-co2", paramLabel = "MASS", description = "Stop at this CO2e, e.g. 20g; refuse to go on if epoch 1 predicts more.")
+  String maxCo2;
+
+  @Option(names = "--patience", defaultValue = "0", description = "Stop after N epochs without a better validation accuracy.")
+  int patience;
+
+  @Option(names = "--force", description = "Go on even when the prediction exceeds --max-co2.")
+  boolean force;
+
+  @Mixin IntensityOptions intensityOptions;
+
+  @Mixin MeterOptions meterOptions;
+
+  @Override
+  public Integer call() throws IOException {
+    if (epochs <= 0 || batchSize <= 0 || !(learningRate > 0) || patience < 0) {
+      throw new UsageException("--epochs, --batch-size and --lr must be positive, --patience >= 0");
+    }
+    if (targetAccuracy != null && !(targetAccuracy > 0 && targetAccuracy <= 1)) {
+      throw new UsageException("--target-accuracy must be in (0, 1], got " + targetAccuracy);
+    }
+    OptionalDouble energyBudget = maxEnergy == null ? OptionalDouble.empty() : OptionalDouble.of(Quantities.kwh(maxEnergy, "--max-energy"));
+    OptionalDouble co2Budget = maxCo2 == null ? OptionalDouble.empty() : OptionalDouble.of(Quantities.grams(maxCo2, "--max-co2"));
+    meterOptions.check();
+    IntensityOptions.Choice intensity = intensityOptions.resolve(Instant.now());
+    Split data;
+    ModelSpec spec;
+    try {
+      data = Datasets.load(dataset, label, testFraction, seed, DatasetCache.standard());
+      spec = switch (model) {
+        case "mlp" -> ModelSpec.mlp(128, data.train().classes());
+        case "cnn" -> {
+          if (data.train().shape().length != 3) {
+            throw new UsageException("--model cnn needs images; " + dataset + " holds vectors: use mlp or a spec");
+          }
+          yield ModelSpec.cnn(data.train().classes());
+        }
+        default -> ModelSpec.read(Path.of(model));
+      };
+    } catch (DatasetFormatException | SpecException e) {
+      throw new UsageException(e.getMessage());
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UsageException("no such file: " + e.getFile());
+    }
+    TrainSettings settings = new TrainSettings(epochs, batchSize, learningRate, seed,
+        targetAccuracy == null ? OptionalDouble.empty() : OptionalDouble.of(targetAccuracy), energyBudget, co2Budget,
+        patience, force, out);
+    SensorDiscovery.Result found = SensorDiscovery.discover(meterOptions.discovery());
+    PrintWriter err = spec().commandLine().getErr();
+    err.printf(Locale.ROOT, "train: %s on %s (%d training, %d test examples), up to %d epochs%n",
+        spec.name(), dataset, data.train().size(), data.test().size(), epochs);
+    TrainingResult result;
+    try (Meter meter = Meter.builder()
+        .sensors(found.sensors())
+        .intensity(intensity.provider())
+        .pue(meterOptions.pue != null ? meterOptions.pue : intensity.pue().orElse(1.0))
+        .scope(meterOptions.scope())
+        .sampleInterval(meterOptions.interval)
+        .warnings(found.warnings())
+        .build()) {
+      result = new GreenTrainer(meter).train(spec, data, settings, new ProgressBar(err));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new UsageException(e.getMessage());
+    }
+    err.printf(Locale.ROOT, "train: test accuracy %.4f after %d epochs; stopped: %s%n",
+        result.accuracy(), result.epochs().size(), result.stoppedBecause());
+    err.printf(Locale.ROOT, "train: energy %s (predicted after epoch 1 for %d epochs: %s), %s CO2e (predicted %s)%n",
+        Summary.energy(result.report().joules()), epochs, Summary.energy(result.predictedEnergyKwh() * 3.6e6),
+        Summary.grams(result.report().emissionsGrams()), Summary.grams(result.predictedCo2Grams()));
+    err.println("train: checkpoint " + result.checkpoint());
+    if (json != null) {
+      writeJson(result, json);
+    }
+    return 0;
+  }
+
+  private CommandLine.Model.CommandSpec spec() {
+    return spec;
+  }
+
+  private void writeJson(TrainingResult r, Path file) throws IOException {
+    Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".train", ".json");
+    try (OutputStream o = Files.newOutputStream(temp);
+        JsonGenerator g = new JsonFactory().createGenerator(o, JsonEncoding.UTF8)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("dataset", dataset);
+      g.writeStringField("model", model);
+      g.writeNumberField("accuracy", r.accuracy());
+      g.writeNumberField("epochs_run", r.epochs().size());
+      g.writeNumberField("energy_kwh", r.report().kwh());
+      g.writeNumberField("emissions_kg", r.report().emissionsKg());
+      g.writeNumberField("predicted_energy_kwh", r.predictedEnergyKwh());
+      g.writeNumberField("predicted_emissions_kg", r.predictedCo2Grams() / 1000);
+      g.writeStringField("stopped_because", r.stoppedBecause());
+      g.writeStringField("checkpoint", r.checkpoint());
+      g.writeObjectFieldStart("intensity");
+      g.writeNumberField("g_per_kwh", r.report().intensity().gPerKwh());
+      g.writeStringField("zone", r.report().intensity().zone());
+      g.writeStringField("source", r.report().intensity().source());
+      g.writeEndObject();
+      g.writeArrayFieldStart("epochs");
+      for (EpochResult e : r.epochs()) {
+        g.writeStartObject();
+        g.writeNumberField("epoch", e.epoch());
+        g.writeNumberField("loss", e.loss());
+        g.writeNumberField("validation_accuracy", e.validationAccuracy());
+        g.writeNumberField("energy_kwh", e.energyKwh());
+        g.writeNumberField("emissions_g", e.co2Grams());
+        g.writeNumberField("seconds", e.seconds());
+        g.writeNumberField("samples_per_s", e.samplesPerSecond());
+        g.writeStringField("checkpoint", e.checkpoint());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}
