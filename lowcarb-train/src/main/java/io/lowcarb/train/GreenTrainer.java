@@ -58,6 +58,7 @@ public final class GreenTrainer {
       DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
           .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build())
           .addTrainingListeners(energy);
+      // DJL's trainer calls onTrainingBegin as it is made and onTrainingEnd as it closes.
       try (Trainer trainer = model.newTrainer(config)) {
         long[] shape = data.train().shape();
         long[] input = new long[shape.length + 1];
@@ -74,7 +75,6 @@ public final class GreenTrainer {
         double predictedGrams = Double.NaN;
         StoppingRules rules = new StoppingRules(settings);
         String checkpoint = "";
-        trainer.notifyListeners(l -> l.onTrainingBegin(trainer));
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
           double loss = trainEpoch(trainer, train, fit.train().size(), settings.batchSize(), epoch, progress);
           double accuracy = accuracy(trainer, validation);
@@ -100,7 +100,6 @@ public final class GreenTrainer {
             break;
           }
         }
-        trainer.notifyListeners(l -> l.onTrainingEnd(trainer));
         double testAccuracy = accuracy(trainer, test);
         EnergyReport total = run.stop();
         return new TrainingResult(testAccuracy, List.copyOf(epochs), predictedKwh, predictedGrams, stopped,

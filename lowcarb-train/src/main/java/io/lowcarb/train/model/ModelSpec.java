@@ -40,9 +40,9 @@ public record ModelSpec(String name, List<LayerSpec> layers) {
   /** A LeNet-style CNN: two 3x3 convolutions with max pooling, then a dense layer. */
   public static ModelSpec cnn(int classes) {
     return new ModelSpec("cnn", List.of(
-        new LayerSpec.Conv2d(16, 3, 1), new LayerSpec.Relu(), new LayerSpec.MaxPool(2),
         new LayerSpec.Conv2d(32, 3, 1), new LayerSpec.Relu(), new LayerSpec.MaxPool(2),
-        new LayerSpec.Flatten(), new LayerSpec.Dense(64), new LayerSpec.Relu(), new LayerSpec.Dense(classes)));
+        new LayerSpec.Conv2d(64, 3, 1), new LayerSpec.Relu(), new LayerSpec.MaxPool(2),
+        new LayerSpec.Flatten(), new LayerSpec.Dense(128), new LayerSpec.Relu(), new LayerSpec.Dense(classes)));
   }
 
   /**
