@@ -113,6 +113,7 @@ final class MeasureCommand implements Callable<Integer> {
             .warnings(found.warnings())
             .build();
     RunWriter writer = new RunWriter(runId, found, intensity.location(), csvOut);
+    ChildSignals signals = ChildSignals.install();
     Measurement measurement = meter.start(String.join(" ", command));
     try {
       writer.write(measurement.peek(), OptionalInt.empty()); // a row exists from the start
@@ -131,8 +132,8 @@ final class MeasureCommand implements Callable<Integer> {
       return CANNOT_START;
     }
     activity.attach(process.pid());
+    signals.attach(process);
     measurement.onProgress(flushEvery, report -> writer.writeQuietly(report, OptionalInt.empty()));
-    ChildSignals.forward(process);
     Thread hook = new Thread(() -> writer.writeQuietly(measurement.peek(), OptionalInt.empty()), "lowcarb-exit");
     Runtime.getRuntime().addShutdownHook(hook);
 

@@ -79,6 +79,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Go on even when the prediction exceeds --max-co2.")
   boolean force;
 
+  @Option(names = "--resume", description = "Continue the training in --out from its last checkpoint; its energy ledger continues.")
+  boolean resume;
+
   @Mixin IntensityOptions intensityOptions;
 
   @Mixin MeterOptions meterOptions;
@@ -116,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     TrainSettings settings = new TrainSettings(epochs, batchSize, learningRate, seed,
         targetAccuracy == null ? OptionalDouble.empty() : OptionalDouble.of(targetAccuracy), energyBudget, co2Budget,
-        patience, force, out);
+        patience, force, out, resume);
     SensorDiscovery.Result found = SensorDiscovery.discover(meterOptions.discovery());
     PrintWriter err = spec().commandLine().getErr();
     err.printf(Locale.ROOT, "train: %s on %s (%d training, %d test examples), up to %d epochs%n",
@@ -136,9 +139,10 @@ final class TrainCommand implements Callable<Integer> {
     }
     err.printf(Locale.ROOT, "train: test accuracy %.4f after %d epochs; stopped: %s%n",
         result.accuracy(), result.epochs().size(), result.stoppedBecause());
-    err.printf(Locale.ROOT, "train: energy %s (predicted after epoch 1 for %d epochs: %s), %s CO2e (predicted %s)%n",
-        Summary.energy(result.report().joules()), epochs, Summary.energy(result.predictedEnergyKwh() * 3.6e6),
-        Summary.grams(result.report().emissionsGrams()), Summary.grams(result.predictedCo2Grams()));
+    err.printf(Locale.ROOT, "train: energy %s (predicted after epoch 1 for %d epochs: %s), %s CO2e (predicted %s)%s%n",
+        Summary.energy(result.totalKwh() * 3.6e6), epochs, Summary.energy(result.predictedEnergyKwh() * 3.6e6),
+        Summary.grams(result.totalGrams()), Summary.grams(result.predictedCo2Grams()),
+        result.sessions() > 1 ? " over " + result.sessions() + " sessions" : "");
     err.println("train: checkpoint " + result.checkpoint());
     if (json != null) {
       writeJson(result, json);
@@ -160,8 +164,10 @@ final class TrainCommand implements Callable<Integer> {
       g.writeStringField("model", model);
       g.writeNumberField("accuracy", r.accuracy());
       g.writeNumberField("epochs_run", r.epochs().size());
-      g.writeNumberField("energy_kwh", r.report().kwh());
-      g.writeNumberField("emissions_kg", r.report().emissionsKg());
+      g.writeNumberField("energy_kwh", r.totalKwh());
+      g.writeNumberField("emissions_kg", r.totalGrams() / 1000);
+      g.writeNumberField("sessions", r.sessions());
+      g.writeNumberField("session_energy_kwh", r.report().kwh());
       g.writeNumberField("predicted_energy_kwh", r.predictedEnergyKwh());
       g.writeNumberField("predicted_emissions_kg", r.predictedCo2Grams() / 1000);
       g.writeStringField("stopped_because", r.stoppedBecause());

@@ -46,14 +46,24 @@ public final class GreenTrainer {
   public TrainingResult train(ModelSpec spec, Split data, TrainSettings settings, TrainingProgress progress)
       throws IOException {
     Engine.getInstance().setRandomSeed((int) settings.seed());
+    // Inputs are standardised with the training part's mean and deviation (kept with the checkpoint).
+    double[] moments = data.train().moments();
+    data = new Split(data.train().standardised(moments[0], moments[1]), data.test().standardised(moments[0], moments[1]));
     Split fit = Split.of(data.train(), 0.1, settings.seed());
     Files.createDirectories(settings.out());
+    Ledger ledger = ledger(spec, settings);
     Files.writeString(settings.out().resolve("model.json"), spec.toJson());
+    int firstEpoch = ledger.epochs().size() + 1;
 
     try (Measurement run = meter.start("train " + spec.name() + " on " + data.train().name());
         Model model = Model.newInstance(spec.name());
         NDManager manager = NDManager.newBaseManager()) {
       model.setBlock(Blocks.of(spec));
+      if (firstEpoch > 1) {
+        loadCheckpoint(model, settings.out(), firstEpoch - 1);
+      }
+      ledger.openSession(java.time.Instant.now().toString());
+      run.onProgress(java.time.Duration.ofSeconds(10), sofar -> flush(ledger, sofar, settings.out()));
       EpochEnergyListener energy = new EpochEnergyListener(run);
       DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
           .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build())
@@ -69,31 +79,36 @@ public final class GreenTrainer {
         ArrayDataset validation = dataset(manager, fit.test(), 512, false);
         ArrayDataset test = dataset(manager, data.test(), 512, false);
 
-        List<EpochResult> epochs = new ArrayList<>();
+        List<EpochResult> epochs = new ArrayList<>(ledger.epochs());
         String stopped = "epochs";
-        double predictedKwh = Double.NaN;
-        double predictedGrams = Double.NaN;
+        double predictedKwh = ledger.predictedKwh();
+        double predictedGrams = ledger.predictedGrams();
         StoppingRules rules = new StoppingRules(settings);
         String checkpoint = "";
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+        for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
           double loss = trainEpoch(trainer, train, fit.train().size(), settings.batchSize(), epoch, progress);
           double accuracy = accuracy(trainer, validation);
           trainer.notifyListeners(l -> l.onEpoch(trainer));
           model.setProperty("Epoch", Integer.toString(epoch));
           model.setProperty("ValidationAccuracy", Double.toString(accuracy));
+          model.setProperty("InputMean", Double.toString(moments[0]));
+          model.setProperty("InputStd", Double.toString(moments[1]));
           model.save(settings.out(), "model");
           checkpoint = settings.out().resolve(String.format("model-%04d.params", epoch)).toString();
           EnergyReport e = energy.lastEpoch();
           EpochResult result = new EpochResult(epoch, loss, accuracy, e.kwh(), e.emissionsGrams(), e.seconds(),
               fit.train().size() / Math.max(e.seconds(), 1e-9), checkpoint);
           epochs.add(result);
+          ledger.addEpoch(result);
           progress.epoch(result);
 
           if (epoch == 1) {
             predictedKwh = rules.predictedKwh(result);
             predictedGrams = rules.predictedGrams(result);
             progress.predicted(predictedKwh, predictedGrams, settings.epochs());
+            ledger.predicted(predictedKwh, predictedGrams);
           }
+          flush(ledger, run.peek(), settings.out());
           var reason = rules.stop(epochs);
           if (reason.isPresent()) {
             stopped = reason.get();
@@ -102,11 +117,52 @@ public final class GreenTrainer {
         }
         double testAccuracy = accuracy(trainer, test);
         EnergyReport total = run.stop();
+        ledger.session(total.kwh(), total.emissionsGrams(), true);
+        ledger.write(settings.out());
+        if (checkpoint.isEmpty() && !epochs.isEmpty()) {
+          checkpoint = epochs.getLast().checkpoint();
+        }
         return new TrainingResult(testAccuracy, List.copyOf(epochs), predictedKwh, predictedGrams, stopped,
-            checkpoint, total);
+            checkpoint, total, ledger.totalKwh(), ledger.totalGrams(), ledger.sessions().size());
       } catch (TranslateException e) {
         throw new IOException("training failed: " + e.getMessage(), e);
       }
+    }
+  }
+
+  private static Ledger ledger(ModelSpec spec, TrainSettings settings) throws IOException {
+    Path file = settings.out().resolve(Ledger.FILE);
+    if (!settings.resume()) {
+      if (Files.exists(file)) {
+        throw new IllegalArgumentException(settings.out() + " already holds a training: --resume it, or give another --out");
+      }
+      return new Ledger(spec.toJson());
+    }
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("nothing to resume in " + settings.out() + ": it has no " + Ledger.FILE);
+    }
+    Ledger ledger = Ledger.read(settings.out());
+    if (!ledger.model().equals(spec.toJson())) {
+      throw new IllegalArgumentException("the training in " + settings.out() + " is of another model; give the same --model");
+    }
+    return ledger;
+  }
+
+  private static void loadCheckpoint(Model model, Path dir, int epoch) throws IOException {
+    try {
+      model.load(dir, "model", java.util.Map.of("epoch", Integer.toString(epoch)));
+    } catch (ai.djl.MalformedModelException | RuntimeException e) {
+      throw new IllegalArgumentException("the checkpoint of epoch " + epoch + " in " + dir + " does not match the model: "
+          + e.getMessage());
+    }
+  }
+
+  private static void flush(Ledger ledger, EnergyReport sofar, Path dir) {
+    ledger.session(sofar.kwh(), sofar.emissionsGrams(), false);
+    try {
+      ledger.write(dir);
+    } catch (IOException e) {
+      System.getLogger(GreenTrainer.class.getName()).log(System.Logger.Level.WARNING, "cannot write the ledger", e);
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.OptionalDouble;
  * @param patience stop after this many epochs without a better validation accuracy; 0 turns it off
  * @param force go on even when the prediction exceeds the CO2 budget
  * @param out where checkpoints go
+ * @param resume continue the training in {@code out} from its last checkpoint and ledger
  */
 public record TrainSettings(
     int epochs,
@@ -28,7 +29,8 @@ public record TrainSettings(
     OptionalDouble maxCo2Grams,
     int patience,
     boolean force,
-    Path out) {
+    Path out,
+    boolean resume) {
 
   public TrainSettings {
     if (epochs <= 0) {

@@ -13,7 +13,10 @@ import java.util.List;
  * @param stoppedBecause {@code epochs}, {@code target-accuracy}, {@code energy-budget}, {@code
  *     co2-budget}, {@code patience} or {@code predicted-over-budget}
  * @param checkpoint the last checkpoint
- * @param report the footprint of the whole run
+ * @param report the footprint of this session (this start or this resume)
+ * @param totalKwh energy of every session of this training, in kWh
+ * @param totalGrams emissions of every session, in gCO2e
+ * @param sessions how many sessions (1 plus the resumes)
  */
 public record TrainingResult(
     double accuracy,
@@ -22,4 +25,7 @@ public record TrainingResult(
     double predictedCo2Grams,
     String stoppedBecause,
     String checkpoint,
-    EnergyReport report) {}
+    EnergyReport report,
+    double totalKwh,
+    double totalGrams,
+    int sessions) {}

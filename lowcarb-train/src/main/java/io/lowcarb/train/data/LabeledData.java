@@ -42,4 +42,27 @@ public record LabeledData(String name, float[] features, int[] labels, long[] sh
     }
     return new LabeledData(name + " (" + part + ")", f, l, shape, classes);
   }
+
+  /** The mean and standard deviation of all feature values (one pair for the whole set). */
+  public double[] moments() {
+    double sum = 0;
+    double squares = 0;
+    for (float v : features) {
+      sum += v;
+      squares += (double) v * v;
+    }
+    double mean = sum / Math.max(1, features.length);
+    double variance = Math.max(0, squares / Math.max(1, features.length) - mean * mean);
+    return new double[] {mean, Math.sqrt(variance)};
+  }
+
+  /** A copy with every value standardised: {@code (v - mean) / std} (std 0 is taken as 1). */
+  public LabeledData standardised(double mean, double std) {
+    float[] f = new float[features.length];
+    double scale = std > 0 ? std : 1;
+    for (int i = 0; i < f.length; i++) {
+      f[i] = (float) ((features[i] - mean) / scale);
+    }
+    return new LabeledData(name, f, labels, shape, classes);
+  }
 }
