@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Measure and cut the energy and CO2e of AI work.",
     subcommands = {
-      MeasureCommand.class, SensorsCommand.class, ZonesCommand.class, TrainCommand.class, DatasetsCommand.class,
+      MeasureCommand.class, SensorsCommand.class, ZonesCommand.class, TrainCommand.class, TuneCommand.class,
+      DatasetsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
