@@ -172,6 +172,7 @@ public final class Meter implements AutoCloseable {
     private ActivitySource activity;
     private CarbonIntensityProvider intensity;
     private double pue = 1.0;
+    private boolean pueGiven;
     private Scope scope = Scope.PROCESS;
     private Duration sampleInterval = Duration.ofSeconds(1);
     private long rootPid = ProcessHandle.current().pid();
@@ -220,7 +221,9 @@ public final class Meter implements AutoCloseable {
               .find(zone)
               .orElseThrow(() -> new IllegalArgumentException("unknown zone '" + zone + "'"));
       this.intensity = entry.provider();
-      entry.pue().ifPresent(p -> this.pue = p);
+      if (!pueGiven) {
+        entry.pue().ifPresent(p -> this.pue = p); // a PUE given with pue() wins, whatever the order
+      }
       return this;
     }
 
@@ -230,6 +233,7 @@ public final class Meter implements AutoCloseable {
         throw new IllegalArgumentException("PUE must be a number >= 1, got " + pue);
       }
       this.pue = pue;
+      this.pueGiven = true;
       return this;
     }
 

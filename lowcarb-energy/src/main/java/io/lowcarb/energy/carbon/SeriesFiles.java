@@ -52,13 +52,13 @@ public final class SeriesFiles {
     if (lines.isEmpty()) {
       throw new SeriesFormatException(file, 0, "the file is empty");
     }
-    List<String> header = SimpleCsv.split(stripBom(lines.getFirst()));
+    List<String> header = SimpleCsv.split(stripBom(lines.getFirst())).stream().map(String::trim).toList();
     if (header.contains(EM_TIME)) {
       String column = basis == Basis.DIRECT ? EM_DIRECT : EM_LCA;
       return parse(file, lines, header, EM_TIME, column, header.indexOf(EM_ZONE), true,
           "Electricity Maps export " + file.getFileName() + " (" + basis.name().toLowerCase(Locale.ROOT) + ")");
     }
-    if (header.size() >= 2 && header.get(0).trim().equals("time") && header.get(1).trim().equals("g_per_kwh")) {
+    if (header.size() >= 2 && header.get(0).equals("time") && header.get(1).equals("g_per_kwh")) {
       return parse(file, lines, header, "time", "g_per_kwh", -1, false, file.getFileName().toString());
     }
     throw new SeriesFormatException(file, 1,

@@ -34,13 +34,14 @@ public final class NvmlSensor implements EnergySensor {
 
   private final long[] lastEnergy;
   private final double[] lastPowerWatts;
-  private boolean started;
+  private final boolean[] seen;
 
   private NvmlSensor(Nvml nvml, List<Device> devices) {
     this.nvml = nvml;
     this.devices = List.copyOf(devices);
     this.lastEnergy = new long[devices.size()];
     this.lastPowerWatts = new double[devices.size()];
+    this.seen = new boolean[devices.size()];
   }
 
   /**
@@ -106,22 +107,22 @@ public final class NvmlSensor implements EnergySensor {
       try {
         if (device.energyCounter()) {
           long now = nvml.totalEnergyMillijoules(device.index());
-          if (started) {
+          if (seen[i]) {
             joules += Math.max(0, now - lastEnergy[i]) / 1e3;
           }
           lastEnergy[i] = now;
         } else {
           double watts = nvml.powerMilliwatts(device.index()) / 1e3;
-          if (started) {
+          if (seen[i]) {
             joules += (lastPowerWatts[i] + watts) / 2 * activity.seconds();
           }
           lastPowerWatts[i] = watts;
         }
+        seen[i] = true; // each device counts from its own first reading
       } catch (NvmlException e) {
         // A transient driver error: skip this device for this interval.
       }
     }
-    started = true;
     return new EnergyDelta(joules, joules);
   }
 

@@ -39,8 +39,12 @@ public final class VisibleDevices {
 
   private static int resolve(String entry, List<String> uuids) {
     if (entry.matches("\\d+")) {
-      int index = Integer.parseInt(entry);
-      return index < uuids.size() ? index : -1;
+      try {
+        int index = Integer.parseInt(entry);
+        return index < uuids.size() ? index : -1;
+      } catch (NumberFormatException e) {
+        return -1; // too large to name a device
+      }
     }
     if (entry.startsWith("GPU-")) {
       int found = -1;

@@ -24,21 +24,21 @@ public final class ProcessTree {
   private final ProcFs proc;
   private volatile int rootPid;
   private final int selfPid;
-  private final long selfReapedAtStart;
+  private long selfReapedBaseline;
   private long highestTicks;
   private boolean fullScan;
 
   /**
    * @param proc the {@code /proc} to read
    * @param rootPid the root of the tree
-   * @param selfPid this JVM's pid; when it differs from {@code rootPid}, the JVM's reaped-children
-   *     time since now is counted for the root once it exits
+   * @param selfPid this JVM's pid; when it differs from {@code rootPid}, the growth of the JVM's
+   *     reaped-children time after the root was last seen alive is counted for the root once it exits
    */
   public ProcessTree(ProcFs proc, int rootPid, int selfPid) {
     this.proc = proc;
     this.rootPid = rootPid;
     this.selfPid = selfPid;
-    this.selfReapedAtStart =
+    this.selfReapedBaseline =
         rootPid == selfPid ? 0 : proc.process(selfPid).map(ProcessStat::reapedChildrenTicks).orElse(0L);
   }
 
@@ -79,8 +79,13 @@ public final class ProcessTree {
       rss += p.rssPages();
     }
     if (rootPid != selfPid) {
-      long reaped = proc.process(selfPid).map(ProcessStat::reapedChildrenTicks).orElse(selfReapedAtStart);
-      ticks += Math.max(0, reaped - selfReapedAtStart);
+      long reaped = proc.process(selfPid).map(ProcessStat::reapedChildrenTicks).orElse(selfReapedBaseline);
+      boolean rootAlive = !members.isEmpty() && members.getFirst().pid() == rootPid;
+      if (rootAlive) {
+        selfReapedBaseline = reaped; // other children this JVM reaps meanwhile are not the tree's
+      } else {
+        ticks += Math.max(0, reaped - selfReapedBaseline);
+      }
     }
     highestTicks = Math.max(highestTicks, ticks);
     return new Usage(highestTicks, rss, members.size());

@@ -24,7 +24,7 @@ public final class RaplSensor implements EnergySensor {
   private final Component component;
   private final List<RaplDomain> domains;
   private final long[] last;
-  private boolean started;
+  private final boolean[] seen;
 
   /**
    * @param component {@link Component#CPU} for package domains, {@link Component#RAM} for dram
@@ -43,6 +43,7 @@ public final class RaplSensor implements EnergySensor {
     this.component = component;
     this.domains = List.copyOf(domains);
     this.last = new long[domains.size()];
+    this.seen = new boolean[domains.size()];
   }
 
   /** The domains summed. */
@@ -81,15 +82,11 @@ public final class RaplSensor implements EnergySensor {
       } catch (IOException | NumberFormatException e) {
         continue; // keep the last reading; the next one catches up
       }
-      if (started) {
+      if (seen[i]) {
         microjoules += EnergyCounter.delta(last[i], now, domain.maxEnergyRangeUj());
       }
       last[i] = now;
-    }
-    boolean first = !started;
-    started = true;
-    if (first) {
-      return EnergyDelta.ZERO;
+      seen[i] = true; // a domain counts from its own first reading, never from zero
     }
     double joules = microjoules / 1e6;
     double share = component == Component.RAM ? activity.processMemoryShare() : activity.processShare();

@@ -11,7 +11,8 @@ public record EnergyDelta(double machineJoules, double processJoules) {
   public static final EnergyDelta ZERO = new EnergyDelta(0, 0);
 
   public EnergyDelta {
-    if (!(machineJoules >= 0) || !(processJoules >= 0)) {
+    if (!(machineJoules >= 0) || !(processJoules >= 0) || Double.isInfinite(machineJoules)
+        || Double.isInfinite(processJoules)) {
       throw new IllegalArgumentException("energy must be finite and >= 0: " + machineJoules + ", " + processJoules);
     }
   }
