@@ -12,9 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,17 +102,5 @@ class PowercapTreeTest {
     EnergyDelta d = ram.sample(activity(0.9, 0.1));
     assertThat(d.machineJoules()).isCloseTo(2.0, within(1e-9));
     assertThat(d.processJoules()).isCloseTo(0.2, within(1e-9));
-  }
-
-  @Property
-  void aCounterDeltaUndoesTheWrap(
-      @ForAll @LongRange(min = 1, max = MAX) long max,
-      @ForAll @LongRange(min = 0, max = MAX) long previousRaw,
-      @ForAll @LongRange(min = 0, max = MAX) long currentRaw) {
-    long previous = previousRaw % max;
-    long current = currentRaw % max;
-    long delta = EnergyCounter.delta(previous, current, max);
-    assertThat(delta).isBetween(0L, max);
-    assertThat((previous + delta) % max).isEqualTo(current % max);
   }
 }
