@@ -38,6 +38,12 @@ final class ProgressBar implements TrainingProgress {
   }
 
   @Override
+  public void warmStart(io.lowcarb.train.WarmStart.Result reused) {
+    err.printf(Locale.ROOT, "  from the checkpoint: %d parameters reused, %d fresh %s%n", reused.copied().size(),
+        reused.fresh().size(), reused.fresh());
+  }
+
+  @Override
   public void predicted(double kwh, double grams, int epochs) {
     err.printf(Locale.ROOT, "  predicted for %d epochs: %s, %s CO2e%n", epochs, Summary.energy(kwh * 3.6e6), Summary.grams(grams));
   }

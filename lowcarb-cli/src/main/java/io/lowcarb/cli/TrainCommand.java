@@ -79,6 +79,13 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Go on even when the prediction exceeds --max-co2.")
   boolean force;
 
+  @Option(names = "--init-from", paramLabel = "CHECKPOINT",
+      description = "Start from another training's checkpoint (DIR/model-000N.params): layers that match are reused.")
+  Path initFrom;
+
+  @Option(names = "--freeze", split = ",", paramLabel = "LAYERS", description = "Layer indices (0-based, in the spec) not to train.")
+  java.util.List<Integer> freeze = new java.util.ArrayList<>();
+
   @Option(names = "--resume", description = "Continue the training in --out from its last checkpoint; its energy ledger continues.")
   boolean resume;
 
@@ -119,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     TrainSettings settings = new TrainSettings(epochs, batchSize, learningRate, seed,
         targetAccuracy == null ? OptionalDouble.empty() : OptionalDouble.of(targetAccuracy), energyBudget, co2Budget,
-        patience, force, out, resume);
+        patience, force, out, resume, java.util.Optional.ofNullable(initFrom), java.util.Set.copyOf(freeze));
     SensorDiscovery.Result found = SensorDiscovery.discover(meterOptions.discovery());
     PrintWriter err = spec().commandLine().getErr();
     err.printf(Locale.ROOT, "train: %s on %s (%d training, %d test examples), up to %d epochs%n",

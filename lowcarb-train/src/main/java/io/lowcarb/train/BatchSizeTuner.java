@@ -49,7 +49,8 @@ public final class BatchSizeTuner {
     List<Trial> trials = new ArrayList<>();
     for (int batch : candidates) {
       TrainSettings settings = new TrainSettings(maxEpochs, batch, learningRate, seed, OptionalDouble.of(target),
-          OptionalDouble.empty(), OptionalDouble.empty(), 0, false, work.resolve("batch-" + batch), false);
+          OptionalDouble.empty(), OptionalDouble.empty(), 0, false, work.resolve("batch-" + batch), false,
+          java.util.Optional.empty(), java.util.Set.of());
       TrainingResult r = new GreenTrainer(meter).train(spec, data, settings, progress);
       trials.add(new Trial(batch, r.stoppedBecause().equals("target-accuracy"), r.epochs().size(), r.totalKwh(),
           r.totalGrams(), r.report().seconds(), r.accuracy()));

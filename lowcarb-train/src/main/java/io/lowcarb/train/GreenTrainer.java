@@ -74,6 +74,11 @@ public final class GreenTrainer {
         long[] input = new long[shape.length + 1];
         input[0] = 1;
         System.arraycopy(shape, 0, input, 1, shape.length);
+        if (settings.initFrom().isPresent() && firstEpoch == 1) {
+          WarmStart.Result reused = WarmStart.apply(settings.initFrom().get(), model, manager, new Shape(input));
+          progress.warmStart(reused);
+        }
+        WarmStart.freeze(model.getBlock(), settings.freeze());
         trainer.initialize(new Shape(input));
         ArrayDataset train = dataset(manager, fit.train(), settings.batchSize(), true);
         ArrayDataset validation = dataset(manager, fit.test(), 512, false);

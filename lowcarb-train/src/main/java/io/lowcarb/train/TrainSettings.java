@@ -18,6 +18,8 @@ import java.util.OptionalDouble;
  * @param force go on even when the prediction exceeds the CO2 budget
  * @param out where checkpoints go
  * @param resume continue the training in {@code out} from its last checkpoint and ledger
+ * @param initFrom start from this checkpoint of another training (transfer learning)
+ * @param freeze layer indices (0-based, in the spec) not to train
  */
 public record TrainSettings(
     int epochs,
@@ -30,7 +32,9 @@ public record TrainSettings(
     int patience,
     boolean force,
     Path out,
-    boolean resume) {
+    boolean resume,
+    java.util.Optional<Path> initFrom,
+    java.util.Set<Integer> freeze) {
 
   public TrainSettings {
     if (epochs <= 0) {
@@ -39,6 +43,7 @@ public record TrainSettings(
     if (batchSize <= 0) {
       throw new IllegalArgumentException("the batch size must be positive, got " + batchSize);
     }
+    freeze = java.util.Set.copyOf(freeze);
     if (!(learningRate > 0)) {
       throw new IllegalArgumentException("the learning rate must be positive, got " + learningRate);
     }

@@ -11,6 +11,9 @@ public interface TrainingProgress {
   /** After epoch 1: the prediction for the whole run, in kWh and gCO2e. */
   default void predicted(double energyKwh, double co2Grams, int epochs) {}
 
+  /** Transfer learning: what the checkpoint gave. */
+  default void warmStart(WarmStart.Result reused) {}
+
   /** Reports nothing. */
   TrainingProgress NONE = new TrainingProgress() {};
 }

@@ -24,7 +24,7 @@ class DigitsTrainingTest {
     assertThat(digits.size()).isEqualTo(1797);
     Split split = Split.of(digits, 0.2, 42);
     TrainSettings settings = new TrainSettings(20, 32, 0.003f, 42, OptionalDouble.of(0.98), OptionalDouble.empty(),
-        OptionalDouble.empty(), 0, false, out, false);
+        OptionalDouble.empty(), 0, false, out, false, java.util.Optional.empty(), java.util.Set.of());
     try (Meter meter = Meter.builder().zone("ES").scope(Scope.PROCESS).build()) {
       TrainingResult r = new GreenTrainer(meter).train(ModelSpec.mlp(128, 10), split, settings, TrainingProgress.NONE);
       assertThat(r.accuracy()).isGreaterThanOrEqualTo(0.95);

@@ -1,0 +1,102 @@
+package io.lowcarb.train;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import io.lowcarb.train.model.Blocks;
+import io.lowcarb.train.model.ModelSpec;
+import io.lowcarb.train.model.SpecException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Transfer learning: starts a model from another training's checkpoint. Every parameter whose
+ * name and shape match is copied (so a new head for other classes starts fresh while the layers
+ * below are reused), and the layers named by index can be frozen.
+ */
+public final class WarmStart {
+  private static final Pattern CHECKPOINT = Pattern.compile("(.+)-(\\d{4})\\.params");
+
+  /**
+   * What was reused.
+   *
+   * @param copied parameters copied from the checkpoint
+   * @param fresh parameters left to their initialiser (no match)
+   */
+  public record Result(List<String> copied, List<String> fresh) {}
+
+  private WarmStart() {}
+
+  /**
+   * Initialises {@code target}'s block for {@code input} and copies what matches from {@code
+   * checkpoint} ({@code DIR/model-000N.params}, with {@code DIR/model.json}).
+   *
+   * @throws IllegalArgumentException when the checkpoint cannot be read or shares no layer
+   */
+  public static Result apply(Path checkpoint, Model target, NDManager manager, Shape input) throws IOException {
+    Matcher name = CHECKPOINT.matcher(checkpoint.getFileName().toString());
+    Path dir = checkpoint.toAbsolutePath().getParent();
+    if (!name.matches() || !Files.isRegularFile(checkpoint)) {
+      throw new IllegalArgumentException(checkpoint + " is not a lowcarb checkpoint (DIR/model-000N.params)");
+    }
+    ModelSpec sourceSpec;
+    try {
+      sourceSpec = ModelSpec.read(dir.resolve("model.json"));
+    } catch (SpecException | java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException("the checkpoint " + checkpoint + " has no readable model.json beside it");
+    }
+    Block block = target.getBlock();
+    block.initialize(manager, DataType.FLOAT32, input);
+    List<String> copied = new ArrayList<>();
+    List<String> fresh = new ArrayList<>();
+    try (Model source = Model.newInstance("source")) {
+      source.setBlock(Blocks.of(sourceSpec));
+      source.load(dir, name.group(1), Map.of("epoch", Integer.toString(Integer.parseInt(name.group(2)))));
+      var sourceParams = source.getBlock().getParameters();
+      for (var entry : block.getParameters()) {
+        Parameter to = entry.getValue();
+        Parameter from = sourceParams.get(entry.getKey());
+        if (from != null && from.isInitialized() && from.getArray().getShape().equals(to.getArray().getShape())) {
+          ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+          from.save(new DataOutputStream(bytes));
+          to.load(manager, new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+          copied.add(entry.getKey());
+        } else {
+          fresh.add(entry.getKey());
+        }
+      }
+    } catch (MalformedModelException e) {
+      throw new IllegalArgumentException("the checkpoint " + checkpoint + " cannot be read: " + e.getMessage());
+    }
+    if (copied.isEmpty()) {
+      throw new IllegalArgumentException("the checkpoint " + checkpoint + " does not match the model: no layer in common");
+    }
+    return new Result(List.copyOf(copied), List.copyOf(fresh));
+  }
+
+  /** Freezes the layers at these indices of the spec (0-based). */
+  public static void freeze(Block block, Set<Integer> layers) {
+    var children = block.getChildren();
+    for (int i : layers) {
+      if (i < 0 || i >= children.size()) {
+        throw new IllegalArgumentException("--freeze " + i + ": the model has layers 0 to " + (children.size() - 1));
+      }
+      children.get(i).getValue().freezeParameters(true);
+    }
+  }
+}
