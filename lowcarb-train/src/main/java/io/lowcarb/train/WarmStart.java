@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 
 /**
  * Transfer learning: starts a model from another training's checkpoint. Every parameter whose
- * name and shape match is copied (so a new head for other classes starts fresh while the layers
- * below are reused), and the layers named by index can be frozen.
+ * name and shape match is copied, except the output head (the last layer with parameters), which
+ * learns the new task from scratch; the layers named by index can be frozen.
  */
 public final class WarmStart {
   private static final Pattern CHECKPOINT = Pattern.compile("(.+)-(\\d{4})\\.params");
@@ -68,10 +68,25 @@ public final class WarmStart {
       source.setBlock(Blocks.of(sourceSpec));
       source.load(dir, name.group(1), Map.of("epoch", Integer.toString(Integer.parseInt(name.group(2)))));
       var sourceParams = source.getBlock().getParameters();
+      var children = block.getChildren();
+      Block head = null;
+      for (var child : children) {
+        if (!child.getValue().getParameters().isEmpty()) {
+          head = child.getValue(); // the last layer with parameters
+        }
+      }
+      java.util.Set<String> headParameters = new java.util.HashSet<>();
+      for (var child : children) {
+        if (child.getValue() == head) {
+          child.getValue().getParameters().forEach(p -> headParameters.add(p.getValue().getId()));
+        }
+      }
       for (var entry : block.getParameters()) {
         Parameter to = entry.getValue();
         Parameter from = sourceParams.get(entry.getKey());
-        if (from != null && from.isInitialized() && from.getArray().getShape().equals(to.getArray().getShape())) {
+        if (headParameters.contains(to.getId())) {
+          fresh.add(entry.getKey()); // the output head learns the new task from scratch
+        } else if (from != null && from.isInitialized() && from.getArray().getShape().equals(to.getArray().getShape())) {
           ByteArrayOutputStream bytes = new ByteArrayOutputStream();
           from.save(new DataOutputStream(bytes));
           to.load(manager, new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));

@@ -67,7 +67,8 @@ class WarmStartTest {
           settings(dir.resolve("target"), 2, Optional.of(Path.of(source.checkpoint())), Set.of(1)), watch);
 
       assertThat(seen).hasSize(1);
-      assertThat(seen.getFirst().copied()).hasSize(4); // two dense layers, weight and bias each
+      assertThat(seen.getFirst().copied()).hasSize(2); // the hidden layer's weight and bias; the head starts fresh
+      assertThat(seen.getFirst().fresh()).hasSize(2);
       var before = parameters(Path.of(source.checkpoint()), spec);
       var after = parameters(Path.of(tuned.checkpoint()), spec);
       List<String> weights = before.keySet().stream().filter(k -> k.endsWith("weight")).sorted().toList();
