@@ -43,6 +43,13 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--label", defaultValue = "label", paramLabel = "COLUMN", description = "Label column of a CSV dataset.")
   String label;
 
+  @Option(names = "--classes", paramLabel = "FIRST-LAST",
+      description = "Keep only these classes, relabelled from 0 (e.g. 5-9).")
+  String classes;
+
+  @Option(names = "--limit", paramLabel = "N", description = "Use at most N training examples.")
+  Integer limit;
+
   @Option(names = "--model", defaultValue = "mlp", paramLabel = "mlp|cnn|SPEC.json", description = "The model (default mlp).")
   String model;
 
@@ -108,7 +115,7 @@ final class TrainCommand implements Callable<Integer> {
     Split data;
     ModelSpec spec;
     try {
-      data = Datasets.load(dataset, label, testFraction, seed, DatasetCache.standard());
+      data = subset(Datasets.load(dataset, label, testFraction, seed, DatasetCache.standard()));
       spec = switch (model) {
         case "mlp" -> ModelSpec.mlp(128, data.train().classes());
         case "cnn" -> {
@@ -155,6 +162,32 @@ final class TrainCommand implements Callable<Integer> {
       writeJson(result, json);
     }
     return 0;
+  }
+
+  /** Applies --classes and --limit. */
+  private Split subset(Split data) {
+    if (limit != null && limit <= 0) {
+      throw new UsageException("--limit must be positive, got " + limit);
+    }
+    int first = 0;
+    int last = data.train().classes() - 1;
+    if (classes != null) {
+      var m = java.util.regex.Pattern.compile("(\\d+)-(\\d+)").matcher(classes.trim());
+      if (!m.matches()) {
+        throw new UsageException("--classes must look like 5-9, got '" + classes + "'");
+      }
+      first = Integer.parseInt(m.group(1));
+      last = Integer.parseInt(m.group(2));
+    }
+    if (classes == null && limit == null) {
+      return data;
+    }
+    try {
+      return new Split(data.train().classes(first, last, limit == null ? Integer.MAX_VALUE : limit),
+          data.test().classes(first, last, Integer.MAX_VALUE));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--classes: " + e.getMessage());
+    }
   }
 
   private CommandLine.Model.CommandSpec spec() {

@@ -65,4 +65,19 @@ public record LabeledData(String name, float[] features, int[] labels, long[] sh
     }
     return new LabeledData(name, f, labels, shape, classes);
   }
+
+  /**
+   * The examples of classes {@code first..last} only, relabelled {@code 0..last-first}, at most
+   * {@code limit} of them (the first ones, in file order).
+   */
+  public LabeledData classes(int first, int last, int limit) {
+    if (first < 0 || last < first || last >= classes) {
+      throw new IllegalArgumentException("classes " + first + "-" + last + " are not within 0-" + (classes - 1));
+    }
+    int[] pick = java.util.stream.IntStream.range(0, size())
+        .filter(i -> labels[i] >= first && labels[i] <= last).limit(limit).toArray();
+    LabeledData part = select(pick, "classes " + first + "-" + last);
+    int[] relabelled = java.util.Arrays.stream(part.labels).map(l -> l - first).toArray();
+    return new LabeledData(part.name, part.features, relabelled, shape, last - first + 1);
+  }
 }

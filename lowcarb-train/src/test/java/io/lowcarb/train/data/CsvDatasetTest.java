@@ -42,4 +42,16 @@ class CsvDatasetTest {
     assertThat(a.test().size()).isEqualTo(359);
     assertThat(Split.of(digits, 0.2, 8).test().labels()).isNotEqualTo(a.test().labels());
   }
+
+  @Test
+  void aSubsetOfClassesIsRelabelledFromZero() {
+    LabeledData digits = Digits.load();
+    LabeledData high = digits.classes(5, 9, 100);
+    assertThat(high.size()).isEqualTo(100);
+    assertThat(high.classes()).isEqualTo(5);
+    assertThat(java.util.Arrays.stream(high.labels()).allMatch(l -> l >= 0 && l <= 4)).isTrue();
+    assertThat(digits.classes(5, 9, Integer.MAX_VALUE).size())
+        .isEqualTo((int) java.util.Arrays.stream(digits.labels()).filter(l -> l >= 5).count());
+    assertThatThrownBy(() -> digits.classes(8, 12, 10)).isInstanceOf(IllegalArgumentException.class);
+  }
 }
