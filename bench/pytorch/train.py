@@ -1,0 +1,68 @@
+"""The peer of `lowcarb train` in PyTorch, for bench/vs-pytorch: the same data files, model,
+optimiser, batch size, epochs and input standardisation. Prints one JSON line with the training
+throughput and the test accuracy."""
+import gzip
+import json
+import os
+import struct
+import sys
+import time
+
+import torch
+from torch import nn
+
+dataset, model_name, epochs, batch, lr, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
+torch.manual_seed(seed)
+# Debian's build starts with one intra-op thread; give it every CPU, as DJL's engine has.
+torch.set_num_threads(int(os.environ.get('TORCH_THREADS', os.cpu_count())))
+
+
+def idx(path):
+    opener = gzip.open if open(path, 'rb').read(2) == b'\x1f\x8b' else open
+    with opener(path, 'rb') as f:
+        data = f.read()
+    magic, count = struct.unpack('>II', data[:8])
+    if magic == 0x803:
+        rows, cols = struct.unpack('>II', data[8:16])
+        return torch.frombuffer(bytearray(data[16:]), dtype=torch.uint8).float().div(255).view(count, 1, rows, cols)
+    return torch.frombuffer(bytearray(data[8:]), dtype=torch.uint8).long()
+
+
+if dataset == 'digits':
+    rows = [list(map(float, l.split(','))) for l in gzip.open(sys.argv[7], 'rt')]
+    data = torch.tensor(rows)
+    x, y = (data[:, :64] / 16).view(-1, 1, 8, 8), data[:, 64].long()
+    order = torch.randperm(len(y), generator=torch.Generator().manual_seed(seed))
+    test_n = round(len(y) * 0.2)
+    xt, yt, x, y = x[order[:test_n]], y[order[:test_n]], x[order[test_n:]], y[order[test_n:]]
+else:
+    d = sys.argv[7]
+    gz = '.gz' if os.path.exists(f'{d}/train-images-idx3-ubyte.gz') else ''
+    x, y = idx(f'{d}/train-images-idx3-ubyte{gz}'), idx(f'{d}/train-labels-idx1-ubyte{gz}')
+    xt, yt = idx(f'{d}/t10k-images-idx3-ubyte{gz}'), idx(f'{d}/t10k-labels-idx1-ubyte{gz}')
+
+mean, std = x.mean(), x.std()
+x, xt = (x - mean) / std, (xt - mean) / std
+x, y = x[: len(y) - len(y) // 10], y[: len(y) - len(y) // 10]  # lowcarb holds out 10 % for validation
+side = x.shape[-1]
+if model_name == 'mlp':
+    model = nn.Sequential(nn.Flatten(), nn.Linear(side * side, 128), nn.ReLU(), nn.Linear(128, 10))
+else:
+    model = nn.Sequential(nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3, padding=1),
+                          nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(64 * (side // 4) ** 2, 128), nn.ReLU(),
+                          nn.Linear(128, 10))
+optimiser = torch.optim.Adam(model.parameters(), lr=lr)
+loss_fn = nn.CrossEntropyLoss()
+start = time.perf_counter()
+for epoch in range(epochs):
+    model.train()
+    for i in torch.randperm(len(y)).split(batch):
+        optimiser.zero_grad()
+        loss = loss_fn(model(x[i]), y[i])
+        loss.backward()
+        optimiser.step()
+seconds = time.perf_counter() - start
+model.eval()
+with torch.no_grad():
+    accuracy = (model(xt).argmax(1) == yt).float().mean().item()
+print(json.dumps({'samples_per_s': len(y) * epochs / seconds, 'accuracy': accuracy, 'threads': torch.get_num_threads()}))
