@@ -97,21 +97,11 @@ final class MeasureCommand implements Callable<Integer> {
         throw new UsageException("the directory of " + json + " does not exist");
       }
     }
-    double pue = meterOptions.pue != null ? meterOptions.pue : intensity.pue().orElse(1.0);
     SensorDiscovery.Result found = SensorDiscovery.discover(meterOptions.discovery());
 
     UUID runId = UUID.randomUUID();
     ActivityProbe activity = ActivityProbe.forCommand();
-    Meter meter =
-        Meter.builder()
-            .activity(activity)
-            .sensors(found.sensors())
-            .intensity(intensity.provider())
-            .pue(pue)
-            .scope(meterOptions.scope())
-            .sampleInterval(meterOptions.interval)
-            .warnings(found.warnings())
-            .build();
+    Meter meter = meterOptions.meter(intensity, found).activity(activity).build();
     RunWriter writer = new RunWriter(runId, found, intensity.location(), csvOut);
     ChildSignals signals = ChildSignals.install();
     Measurement measurement = meter.start(String.join(" ", command));

@@ -63,4 +63,18 @@ final class MeterOptions {
       throw new UsageException("--cpu-tdp must be a positive number of watts, got " + cpuTdp);
     }
   }
+
+  /**
+   * A meter builder set up from these options, the chosen intensity and the sensors found: a PUE
+   * given with {@code --pue} wins over a cloud region's.
+   */
+  io.lowcarb.energy.Meter.Builder meter(IntensityOptions.Choice intensity, SensorDiscovery.Result found) {
+    return io.lowcarb.energy.Meter.builder()
+        .sensors(found.sensors())
+        .intensity(intensity.provider())
+        .pue(pue != null ? pue : intensity.pue().orElse(1.0))
+        .scope(scope())
+        .sampleInterval(interval)
+        .warnings(found.warnings());
+  }
 }

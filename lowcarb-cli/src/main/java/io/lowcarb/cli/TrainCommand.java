@@ -116,16 +116,7 @@ final class TrainCommand implements Callable<Integer> {
     ModelSpec spec;
     try {
       data = subset(Datasets.load(dataset, label, testFraction, seed, DatasetCache.standard()));
-      spec = switch (model) {
-        case "mlp" -> ModelSpec.mlp(128, data.train().classes());
-        case "cnn" -> {
-          if (data.train().shape().length != 3) {
-            throw new UsageException("--model cnn needs images; " + dataset + " holds vectors: use mlp or a spec");
-          }
-          yield ModelSpec.cnn(data.train().classes());
-        }
-        default -> ModelSpec.read(Path.of(model));
-      };
+      spec = modelSpec(model, data, dataset);
     } catch (DatasetFormatException | SpecException e) {
       throw new UsageException(e.getMessage());
     } catch (java.nio.file.NoSuchFileException e) {
@@ -139,14 +130,7 @@ final class TrainCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "train: %s on %s (%d training, %d test examples), up to %d epochs%n",
         spec.name(), dataset, data.train().size(), data.test().size(), epochs);
     TrainingResult result;
-    try (Meter meter = Meter.builder()
-        .sensors(found.sensors())
-        .intensity(intensity.provider())
-        .pue(meterOptions.pue != null ? meterOptions.pue : intensity.pue().orElse(1.0))
-        .scope(meterOptions.scope())
-        .sampleInterval(meterOptions.interval)
-        .warnings(found.warnings())
-        .build()) {
+    try (Meter meter = meterOptions.meter(intensity, found).build()) {
       result = new GreenTrainer(meter).train(spec, data, settings, new ProgressBar(err));
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new UsageException(e.getMessage());
@@ -162,6 +146,20 @@ final class TrainCommand implements Callable<Integer> {
       writeJson(result, json);
     }
     return 0;
+  }
+
+  /** The spec that {@code --model} names: {@code mlp}, {@code cnn} (for images) or a JSON file. */
+  static ModelSpec modelSpec(String model, Split data, String dataset) throws java.io.IOException, SpecException {
+    return switch (model) {
+      case "mlp" -> ModelSpec.mlp(128, data.train().classes());
+      case "cnn" -> {
+        if (data.train().shape().length != 3) {
+          throw new UsageException("--model cnn needs images; " + dataset + " holds vectors: use mlp or a spec");
+        }
+        yield ModelSpec.cnn(data.train().classes());
+      }
+      default -> ModelSpec.read(Path.of(model));
+    };
   }
 
   /** Applies --classes and --limit. */

@@ -76,11 +76,7 @@ final class TuneCommand implements Runnable {
       ModelSpec modelSpec;
       try {
         data = Datasets.load(dataset, label, 0.2, seed, DatasetCache.standard());
-        modelSpec = switch (model) {
-          case "mlp" -> ModelSpec.mlp(128, data.train().classes());
-          case "cnn" -> ModelSpec.cnn(data.train().classes());
-          default -> ModelSpec.read(Path.of(model));
-        };
+        modelSpec = TrainCommand.modelSpec(model, data, dataset);
       } catch (DatasetFormatException | SpecException e) {
         throw new UsageException(e.getMessage());
       }
@@ -88,9 +84,7 @@ final class TuneCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       Path work = Files.createTempDirectory("lowcarb-tune");
       List<BatchSizeTuner.Trial> trials;
-      try (Meter meter = Meter.builder().sensors(found.sensors()).intensity(intensity.provider())
-          .pue(meterOptions.pue != null ? meterOptions.pue : intensity.pue().orElse(1.0)).scope(meterOptions.scope())
-          .sampleInterval(meterOptions.interval).warnings(found.warnings()).build()) {
+      try (Meter meter = meterOptions.meter(intensity, found).build()) {
         trials = new BatchSizeTuner(meter).tune(modelSpec, data, candidates, target, maxEpochs, learningRate, seed, work,
             TrainingProgress.NONE);
       }
