@@ -66,6 +66,10 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--lr", defaultValue = "0.003", description = "Adam's learning rate (default 0.003).") float learningRate;
 
+  @Option(names = "--lr-decay", defaultValue = "1", paramLabel = "FACTOR",
+      description = "Multiply the learning rate by this each epoch, smoothly (default 1: constant).")
+  float learningRateDecay;
+
   @Option(names = "--seed", defaultValue = "42") long seed;
 
   @Option(names = "--test-fraction", defaultValue = "0.2", description = "Held out for testing, for digits and CSV (default 0.2).")
@@ -105,6 +109,9 @@ final class TrainCommand implements Callable<Integer> {
     if (epochs <= 0 || batchSize <= 0 || !(learningRate > 0) || patience < 0) {
       throw new UsageException("--epochs, --batch-size and --lr must be positive, --patience >= 0");
     }
+    if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
+      throw new UsageException("--lr-decay must be in (0, 1], got " + learningRateDecay);
+    }
     if (targetAccuracy != null && !(targetAccuracy > 0 && targetAccuracy <= 1)) {
       throw new UsageException("--target-accuracy must be in (0, 1], got " + targetAccuracy);
     }
@@ -122,7 +129,7 @@ final class TrainCommand implements Callable<Integer> {
     } catch (java.nio.file.NoSuchFileException e) {
       throw new UsageException("no such file: " + e.getFile());
     }
-    TrainSettings settings = new TrainSettings(epochs, batchSize, learningRate, seed,
+    TrainSettings settings = new TrainSettings(epochs, batchSize, learningRate, learningRateDecay, seed,
         targetAccuracy == null ? OptionalDouble.empty() : OptionalDouble.of(targetAccuracy), energyBudget, co2Budget,
         patience, force, out, resume, java.util.Optional.ofNullable(initFrom), java.util.Set.copyOf(freeze));
     SensorDiscovery.Result found = SensorDiscovery.discover(meterOptions.discovery());

@@ -32,6 +32,8 @@ class TrainCommandTest {
     assertUsageError(Cli.inProcess("train", "--max-co2", "20 tons"), "--max-co2");
     assertUsageError(Cli.inProcess("train", "--max-energy", "lots"), "--max-energy");
     assertUsageError(Cli.inProcess("train", "--target-accuracy", "1.5"), "--target-accuracy");
+    assertUsageError(Cli.inProcess("train", "--lr-decay", "2"), "--lr-decay must be in (0, 1]");
+    assertUsageError(Cli.inProcess("train", "--classes", "5-12"), "--classes");
     assertUsageError(Cli.inProcess("datasets", "fetch", "cifar"), "unknown dataset 'cifar'");
   }
 

@@ -48,7 +48,7 @@ public final class BatchSizeTuner {
       float learningRate, long seed, Path work, TrainingProgress progress) throws IOException {
     List<Trial> trials = new ArrayList<>();
     for (int batch : candidates) {
-      TrainSettings settings = new TrainSettings(maxEpochs, batch, learningRate, seed, OptionalDouble.of(target),
+      TrainSettings settings = new TrainSettings(maxEpochs, batch, learningRate, 1f, seed, OptionalDouble.of(target),
           OptionalDouble.empty(), OptionalDouble.empty(), 0, false, work.resolve("batch-" + batch), false,
           java.util.Optional.empty(), java.util.Set.of());
       TrainingResult r = new GreenTrainer(meter).train(spec, data, settings, progress);

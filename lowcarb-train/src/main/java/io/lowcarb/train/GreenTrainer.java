@@ -66,7 +66,7 @@ public final class GreenTrainer {
       run.onProgress(java.time.Duration.ofSeconds(10), sofar -> flush(ledger, sofar, settings.out()));
       EpochEnergyListener energy = new EpochEnergyListener(run);
       DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-          .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build())
+          .optOptimizer(Optimizer.adam().optLearningRateTracker(learningRate(settings, fit.train().size())).build())
           .addTrainingListeners(energy);
       // DJL's trainer calls onTrainingBegin as it is made and onTrainingEnd as it closes.
       try (Trainer trainer = model.newTrainer(config)) {
@@ -133,6 +133,18 @@ public final class GreenTrainer {
         throw new IOException("training failed: " + e.getMessage(), e);
       }
     }
+  }
+
+  /** A constant rate, or one that shrinks by the decay factor over each epoch's steps. */
+  private static Tracker learningRate(TrainSettings settings, int trainingExamples) {
+    if (settings.learningRateDecay() >= 1) {
+      return Tracker.fixed(settings.learningRate());
+    }
+    int steps = Math.max(1, (int) Math.ceil(trainingExamples / (double) settings.batchSize()));
+    return Tracker.factor()
+        .setBaseValue(settings.learningRate())
+        .setFactor((float) Math.pow(settings.learningRateDecay(), 1.0 / steps))
+        .build();
   }
 
   private static Ledger ledger(ModelSpec spec, TrainSettings settings) throws IOException {

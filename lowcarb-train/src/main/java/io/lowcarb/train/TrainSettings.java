@@ -8,7 +8,9 @@ import java.util.OptionalDouble;
  *
  * @param epochs the most epochs to run
  * @param batchSize examples per step
- * @param learningRate Adam's learning rate
+ * @param learningRate Adam's learning rate at the start
+ * @param learningRateDecay the factor the learning rate is multiplied by per epoch (1: constant),
+ *     applied smoothly step by step
  * @param seed seeds the split, the initial weights and the batch order
  * @param targetAccuracy stop once validation accuracy reaches this (0..1)
  * @param maxEnergyKwh stop once the run has used this much energy, in kWh
@@ -25,6 +27,7 @@ public record TrainSettings(
     int epochs,
     int batchSize,
     float learningRate,
+    float learningRateDecay,
     long seed,
     OptionalDouble targetAccuracy,
     OptionalDouble maxEnergyKwh,
@@ -44,6 +47,9 @@ public record TrainSettings(
       throw new IllegalArgumentException("the batch size must be positive, got " + batchSize);
     }
     freeze = java.util.Set.copyOf(freeze);
+    if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
+      throw new IllegalArgumentException("the learning-rate decay must be in (0, 1], got " + learningRateDecay);
+    }
     if (!(learningRate > 0)) {
       throw new IllegalArgumentException("the learning rate must be positive, got " + learningRate);
     }

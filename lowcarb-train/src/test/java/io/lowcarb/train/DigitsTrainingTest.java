@@ -23,7 +23,7 @@ class DigitsTrainingTest {
     LabeledData digits = Digits.load();
     assertThat(digits.size()).isEqualTo(1797);
     Split split = Split.of(digits, 0.2, 42);
-    TrainSettings settings = new TrainSettings(20, 32, 0.003f, 42, OptionalDouble.of(0.98), OptionalDouble.empty(),
+    TrainSettings settings = new TrainSettings(20, 32, 0.003f, 1f, 42, OptionalDouble.of(0.98), OptionalDouble.empty(),
         OptionalDouble.empty(), 0, false, out, false, java.util.Optional.empty(), java.util.Set.of());
     try (Meter meter = Meter.builder().zone("ES").scope(Scope.PROCESS).build()) {
       TrainingResult r = new GreenTrainer(meter).train(ModelSpec.mlp(128, 10), split, settings, TrainingProgress.NONE);
