@@ -19,6 +19,7 @@ public final class Blocks {
       switch (layer) {
         case LayerSpec.Flatten f -> block.add(ai.djl.nn.Blocks.batchFlattenBlock());
         case LayerSpec.Relu r -> block.add(Activation.reluBlock());
+        case LayerSpec.BatchNorm b -> block.add(ai.djl.nn.norm.BatchNorm.builder().build());
         case LayerSpec.Dense d -> block.add(Linear.builder().setUnits(d.units()).build());
         case LayerSpec.Dropout d -> block.add(Dropout.builder().optRate(d.rate()).build());
         case LayerSpec.Conv2d c -> block.add(Conv2d.builder()

@@ -19,6 +19,9 @@ public sealed interface LayerSpec {
   /** {@code {"type": "conv2d", "filters": 16, "kernel": 3, "padding": 1}} */
   record Conv2d(int filters, int kernel, int padding) implements LayerSpec {}
 
+  /** {@code {"type": "batchnorm"}}: normalises each channel over the batch. */
+  record BatchNorm() implements LayerSpec {}
+
   /** {@code {"type": "maxpool", "size": 2}} */
   record MaxPool(int size) implements LayerSpec {}
 }

@@ -77,6 +77,7 @@ public record ModelSpec(String name, List<LayerSpec> layers) {
     return switch (type) {
       case "flatten" -> new LayerSpec.Flatten();
       case "relu" -> new LayerSpec.Relu();
+      case "batchnorm" -> new LayerSpec.BatchNorm();
       case "dense" -> new LayerSpec.Dense(positive(node, "units", where));
       case "dropout" -> {
         double rate = node.path("rate").asDouble(-1);
@@ -89,7 +90,7 @@ public record ModelSpec(String name, List<LayerSpec> layers) {
           node.path("padding").asInt(0));
       case "maxpool" -> new LayerSpec.MaxPool(positive(node, "size", where));
       default -> throw new SpecException(file + ": layer " + index + " has unknown type '" + type + "'; known: "
-          + String.join(", ", Set.of("flatten", "dense", "relu", "dropout", "conv2d", "maxpool").stream().sorted().toList()));
+          + String.join(", ", Set.of("flatten", "dense", "relu", "batchnorm", "dropout", "conv2d", "maxpool").stream().sorted().toList()));
     };
   }
 
@@ -110,6 +111,7 @@ public record ModelSpec(String name, List<LayerSpec> layers) {
       switch (layer) {
         case LayerSpec.Flatten f -> n.put("type", "flatten");
         case LayerSpec.Relu r -> n.put("type", "relu");
+        case LayerSpec.BatchNorm b -> n.put("type", "batchnorm");
         case LayerSpec.Dense d -> n.put("type", "dense").put("units", d.units());
         case LayerSpec.Dropout d -> n.put("type", "dropout").put("rate", d.rate());
         case LayerSpec.Conv2d c -> n.put("type", "conv2d").put("filters", c.filters()).put("kernel", c.kernel())

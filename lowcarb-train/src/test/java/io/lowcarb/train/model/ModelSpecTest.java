@@ -1,0 +1,37 @@
+package io.lowcarb.train.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelSpecTest {
+  @TempDir Path dir;
+
+  @Test
+  void everyLayerTypeSurvivesAJsonRoundTrip() throws Exception {
+    ModelSpec spec = new ModelSpec("all", List.of(new LayerSpec.Conv2d(8, 3, 1), new LayerSpec.BatchNorm(),
+        new LayerSpec.Relu(), new LayerSpec.MaxPool(2), new LayerSpec.Flatten(), new LayerSpec.Dropout(0.25f),
+        new LayerSpec.Dense(10)));
+    Path file = dir.resolve("spec.json");
+    Files.writeString(file, spec.toJson());
+    assertThat(ModelSpec.read(file)).isEqualTo(spec);
+    assertThat(Blocks.of(spec).getChildren().size()).isEqualTo(7);
+  }
+
+  @Test
+  void badLayersAreNamedByIndex() throws Exception {
+    Path file = dir.resolve("bad.json");
+    Files.writeString(file, "{\"layers\": [{\"type\": \"dense\", \"units\": 0}]}");
+    assertThatThrownBy(() -> ModelSpec.read(file)).isInstanceOf(SpecException.class)
+        .hasMessageContaining("layer 0 (dense)").hasMessageContaining("\"units\" must be a positive integer");
+    Files.writeString(file, "not json");
+    assertThatThrownBy(() -> ModelSpec.read(file)).hasMessageContaining("not JSON");
+    Files.writeString(file, "{\"layers\": []}");
+    assertThatThrownBy(() -> ModelSpec.read(file)).hasMessageContaining("empty");
+  }
+}
