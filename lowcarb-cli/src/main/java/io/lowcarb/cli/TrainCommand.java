@@ -18,9 +18,7 @@ import io.lowcarb.train.model.SpecException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -200,9 +198,11 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private void writeJson(TrainingResult r, Path file) throws IOException {
-    Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".train", ".json");
-    try (OutputStream o = Files.newOutputStream(temp);
-        JsonGenerator g = new JsonFactory().createGenerator(o, JsonEncoding.UTF8)) {
+    io.lowcarb.energy.report.AtomicFile.write(file, o -> writeJson(r, o));
+  }
+
+  private void writeJson(TrainingResult r, OutputStream o) throws IOException {
+    try (JsonGenerator g = new JsonFactory().createGenerator(o, JsonEncoding.UTF8)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
       g.writeStringField("dataset", dataset);
@@ -238,6 +238,5 @@ final class TrainCommand implements Callable<Integer> {
       g.writeEndArray();
       g.writeEndObject();
     }
-    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

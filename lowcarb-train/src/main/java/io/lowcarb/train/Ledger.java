@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -125,8 +123,7 @@ public final class Ledger {
           .put("energy_kwh", r.energyKwh()).put("emissions_g", r.co2Grams()).put("seconds", r.seconds())
           .put("samples_per_s", r.samplesPerSecond()).put("checkpoint", r.checkpoint());
     }
-    Path temp = Files.createTempFile(dir, ".ledger", ".json");
-    Files.writeString(temp, root.toPrettyString());
-    Files.move(temp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    byte[] json = root.toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    io.lowcarb.energy.report.AtomicFile.write(dir.resolve(FILE), out -> out.write(json));
   }
 }

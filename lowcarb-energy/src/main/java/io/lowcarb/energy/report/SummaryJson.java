@@ -8,9 +8,7 @@ import io.lowcarb.energy.EnergyReport;
 import io.lowcarb.energy.MachineInfo;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -26,16 +24,7 @@ public final class SummaryJson {
 
   /** Writes {@code run} to {@code file}, replacing it atomically. */
   public static void write(RunRecord run, Path file) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    Path temp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        write(run, out);
-      }
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFile.write(file, out -> write(run, out));
   }
 
   /** Writes {@code run} as JSON to {@code out}. */
