@@ -95,6 +95,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--freeze", split = ",", paramLabel = "LAYERS", description = "Layer indices (0-based, in the spec) not to train.")
   java.util.List<Integer> freeze = new java.util.ArrayList<>();
 
+  @Option(names = "--validate-on-test",
+      description = "Decide when to stop on the test part (time-to-accuracy benchmarks; the test accuracy is then not held out).")
+  boolean validateOnTest;
+
   @Option(names = "--resume", description = "Continue the training in --out from its last checkpoint; its energy ledger continues.")
   boolean resume;
 
@@ -129,7 +133,8 @@ final class TrainCommand implements Callable<Integer> {
     }
     TrainSettings settings = new TrainSettings(epochs, batchSize, learningRate, learningRateDecay, seed,
         targetAccuracy == null ? OptionalDouble.empty() : OptionalDouble.of(targetAccuracy), energyBudget, co2Budget,
-        patience, force, out, resume, java.util.Optional.ofNullable(initFrom), java.util.Set.copyOf(freeze));
+        patience, force, out, resume, java.util.Optional.ofNullable(initFrom), java.util.Set.copyOf(freeze),
+        validateOnTest);
     SensorDiscovery.Result found = SensorDiscovery.discover(meterOptions.discovery());
     PrintWriter err = spec().commandLine().getErr();
     err.printf(Locale.ROOT, "train: %s on %s (%d training, %d test examples), up to %d epochs%n",

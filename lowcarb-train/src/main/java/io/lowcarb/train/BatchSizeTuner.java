@@ -50,7 +50,7 @@ public final class BatchSizeTuner {
     for (int batch : candidates) {
       TrainSettings settings = new TrainSettings(maxEpochs, batch, learningRate, 1f, seed, OptionalDouble.of(target),
           OptionalDouble.empty(), OptionalDouble.empty(), 0, false, work.resolve("batch-" + batch), false,
-          java.util.Optional.empty(), java.util.Set.of());
+          java.util.Optional.empty(), java.util.Set.of(), false);
       TrainingResult r = new GreenTrainer(meter).train(spec, data, settings, progress);
       trials.add(new Trial(batch, r.stoppedBecause().equals("target-accuracy"), r.epochs().size(), r.totalKwh(),
           r.totalGrams(), r.report().seconds(), r.accuracy()));

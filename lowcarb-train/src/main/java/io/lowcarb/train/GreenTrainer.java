@@ -81,7 +81,7 @@ public final class GreenTrainer {
         WarmStart.freeze(model.getBlock(), settings.freeze());
         trainer.initialize(new Shape(input));
         ArrayDataset train = dataset(manager, fit.train(), settings.batchSize(), true);
-        ArrayDataset validation = dataset(manager, fit.test(), 512, false);
+        ArrayDataset validation = dataset(manager, settings.validateOnTest() ? data.test() : fit.test(), 512, false);
         ArrayDataset test = dataset(manager, data.test(), 512, false);
 
         List<EpochResult> epochs = new ArrayList<>(ledger.epochs());

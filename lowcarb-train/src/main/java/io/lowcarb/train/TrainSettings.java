@@ -22,6 +22,8 @@ import java.util.OptionalDouble;
  * @param resume continue the training in {@code out} from its last checkpoint and ledger
  * @param initFrom start from this checkpoint of another training (transfer learning)
  * @param freeze layer indices (0-based, in the spec) not to train
+ * @param validateOnTest decide on the test part instead of a validation part (time-to-accuracy
+ *     benchmarks; the reported test accuracy is then not held out)
  */
 public record TrainSettings(
     int epochs,
@@ -37,7 +39,8 @@ public record TrainSettings(
     Path out,
     boolean resume,
     java.util.Optional<Path> initFrom,
-    java.util.Set<Integer> freeze) {
+    java.util.Set<Integer> freeze,
+    boolean validateOnTest) {
 
   public TrainSettings {
     if (epochs <= 0) {

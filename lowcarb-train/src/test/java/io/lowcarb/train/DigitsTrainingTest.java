@@ -24,7 +24,7 @@ class DigitsTrainingTest {
     assertThat(digits.size()).isEqualTo(1797);
     Split split = Split.of(digits, 0.2, 42);
     TrainSettings settings = new TrainSettings(20, 32, 0.003f, 1f, 42, OptionalDouble.of(0.98), OptionalDouble.empty(),
-        OptionalDouble.empty(), 0, false, out, false, java.util.Optional.empty(), java.util.Set.of());
+        OptionalDouble.empty(), 0, false, out, false, java.util.Optional.empty(), java.util.Set.of(), false);
     try (Meter meter = Meter.builder().zone("ES").scope(Scope.PROCESS).build()) {
       TrainingResult r = new GreenTrainer(meter).train(ModelSpec.mlp(128, 10), split, settings, TrainingProgress.NONE);
       assertThat(r.accuracy()).isGreaterThanOrEqualTo(0.95);
@@ -38,6 +38,18 @@ class DigitsTrainingTest {
       assertThat(r.predictedEnergyKwh()).isPositive();
       assertThat(r.report().kwh()).isGreaterThanOrEqualTo(r.epochs().stream().mapToDouble(EpochResult::energyKwh).sum() * 0.999);
       assertThat(Files.readString(out.resolve("model.json"))).contains("\"dense\"");
+    }
+  }
+
+  @Test
+  void validatingOnTheTestPartDecidesOnWhatIsReported() throws Exception {
+    TrainSettings settings = new TrainSettings(3, 64, 0.003f, 1f, 7, OptionalDouble.empty(), OptionalDouble.empty(),
+        OptionalDouble.empty(), 0, false, out, false, java.util.Optional.empty(), java.util.Set.of(), true);
+    try (Meter meter = Meter.builder().zone("ES").build()) {
+      TrainingResult r = new GreenTrainer(meter).train(ModelSpec.mlp(32, 10), Split.of(Digits.load(), 0.2, 7), settings,
+          TrainingProgress.NONE);
+      // The last epoch was judged on the test part with the final weights: the same figure.
+      assertThat(r.epochs().getLast().validationAccuracy()).isEqualTo(r.accuracy());
     }
   }
 }

@@ -16,7 +16,7 @@ class StoppingRulesTest {
   static final OptionalDouble NONE = OptionalDouble.empty();
 
   static TrainSettings settings(OptionalDouble target, OptionalDouble kwh, OptionalDouble grams, int patience, boolean force) {
-    return new TrainSettings(20, 32, 0.001f, 1f, 1, target, kwh, grams, patience, force, Path.of("out"), false, java.util.Optional.empty(), java.util.Set.of());
+    return new TrainSettings(20, 32, 0.001f, 1f, 1, target, kwh, grams, patience, force, Path.of("out"), false, java.util.Optional.empty(), java.util.Set.of(), false);
   }
 
   static EpochResult epoch(int n, double accuracy, double kwh, double grams) {

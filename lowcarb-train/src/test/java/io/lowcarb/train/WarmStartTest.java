@@ -32,7 +32,7 @@ class WarmStartTest {
 
   static TrainSettings settings(Path out, int epochs, Optional<Path> init, Set<Integer> freeze) {
     return new TrainSettings(epochs, 16, 0.003f, 1f, 5, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-        0, false, out, false, init, freeze);
+        0, false, out, false, init, freeze, false);
   }
 
   /** The parameters saved in a checkpoint, by name. */
