@@ -105,13 +105,6 @@ final class MeasureCommand implements Callable<Integer> {
     RunWriter writer = new RunWriter(runId, found, intensity.location(), csvOut);
     ChildSignals signals = ChildSignals.install();
     Measurement measurement = meter.start(String.join(" ", command));
-    try {
-      writer.write(measurement.peek(), OptionalInt.empty()); // a row exists from the start
-    } catch (IOException e) {
-      measurement.stop();
-      meter.close();
-      throw new UsageException("cannot write " + (csv != null ? csv : json) + ": " + e.getMessage());
-    }
     Process process;
     try {
       process = new ProcessBuilder(command).inheritIO().start();
@@ -122,6 +115,16 @@ final class MeasureCommand implements Callable<Integer> {
       return CANNOT_START;
     }
     activity.attach(process.pid());
+    try {
+      writer.write(measurement.peek(), OptionalInt.empty()); // a row exists from the start
+    } catch (IOException e) {
+      process.destroyForcibly();
+      measurement.stop();
+      meter.close();
+      spec.commandLine().getErr().println("measure: cannot write " + (csv != null ? csv : json) + ": " + e.getMessage()
+          + "; the command was stopped");
+      return 1;
+    }
     signals.attach(process);
     measurement.onProgress(flushEvery, report -> writer.writeQuietly(report, OptionalInt.empty()));
     Thread hook = new Thread(() -> writer.writeQuietly(measurement.peek(), OptionalInt.empty()), "lowcarb-exit");

@@ -98,6 +98,7 @@ class MeasureCommandTest {
     Path csv = dir.resolve("e.csv");
     assertThat(run("measure", "--csv", csv.toString(), "--", "/no/such/program")).isEqualTo(127);
     assertThat(Files.readString(dir.resolve("log.txt"))).contains("cannot start '/no/such/program'");
+    assertThat(csv).as("no row for a command that never ran").doesNotExist();
   }
 
   @Test
