@@ -109,7 +109,7 @@ public final class SensorDiscovery {
       }
       CpuPowerModel model = options.cpuTdpWatts().isPresent()
           ? CpuPowerModel.override(options.cpuTdpWatts().getAsDouble())
-          : CpuPowerModel.forCpu(options.cpus(), cpuModel, cpus);
+          : CpuPowerModel.forCpu(options.cpus(), cpuModel, cpus, options.proc().threadsPerCore());
       sensors.add(new CpuEstimateSensor(model));
       if (packages.isEmpty()) {
         warnings.add("no RAPL on this machine: CPU energy is estimated, " + model.basis());

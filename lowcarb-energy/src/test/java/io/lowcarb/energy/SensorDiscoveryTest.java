@@ -104,6 +104,15 @@ class SensorDiscoveryTest {
   }
 
   @Test
+  void threadsPerCoreComeFromCpuinfo() throws IOException {
+    Files.writeString(proc.root().resolve("cpuinfo"),
+        "processor\t: 0\nmodel name\t: Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz\nsiblings\t: 2\ncpu cores\t: 1\n");
+    assertThat(proc.threadsPerCore()).isEqualTo(2);
+    var r = discover(SysfsReader.FILES, OptionalDouble.empty());
+    assertThat(cpuStatusDetail(r)).contains("1 cores (2 visible CPUs, 2 threads per core) = 7.5 W");
+  }
+
+  @Test
   void cpuTdpOverrideDrivesTheEstimate() {
     var r = discover(SysfsReader.FILES, OptionalDouble.of(65));
     assertThat(r.sensors().getFirst().method()).isEqualTo(Method.OVERRIDE);

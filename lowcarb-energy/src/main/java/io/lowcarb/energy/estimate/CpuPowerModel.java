@@ -50,8 +50,19 @@ public record CpuPowerModel(double maxPowerWatts, Method method, double uncertai
     return new CpuPowerModel(tdpWatts, Method.OVERRIDE, CURVE_UNCERTAINTY_PCT, "TDP " + fmt(tdpWatts) + " W from --cpu-tdp");
   }
 
-  /** The model for a CPU model name and the number of CPUs visible, from the built-in table. */
+  /** The model for a CPU model name and the number of CPUs visible, one thread per core. */
   public static CpuPowerModel forCpu(CpuTable table, String cpuModel, int visibleCpus) {
+    return forCpu(table, cpuModel, visibleCpus, 1);
+  }
+
+  /**
+   * The model for a CPU model name and the number of CPUs visible, from the built-in table. With
+   * simultaneous multithreading ({@code threadsPerCore} > 1, from {@code /proc/cpuinfo}) the
+   * visible CPUs are hardware threads, and the TDP per core is counted once per core they fill.
+   */
+  public static CpuPowerModel forCpu(CpuTable table, String cpuModel, int visibleCpus, int threadsPerCore) {
+    int threads = Math.max(1, threadsPerCore);
+    int cores = (visibleCpus + threads - 1) / threads;
     var spec = table.find(cpuModel);
     if (spec.isEmpty()) {
       double watts = GENERIC_WATTS_PER_CPU * visibleCpus;
@@ -65,13 +76,16 @@ public record CpuPowerModel(double maxPowerWatts, Method method, double uncertai
     CpuSpec cpu = spec.get();
     if (cpu.cores().isPresent()) {
       double perCore = cpu.tdpWatts() / cpu.cores().getAsInt();
-      double watts = perCore * visibleCpus;
+      double watts = perCore * cores;
+      String visible = threads > 1
+          ? cores + " cores (" + visibleCpus + " visible CPUs, " + threads + " threads per core)"
+          : visibleCpus + " visible CPUs";
       return new CpuPowerModel(
           watts,
           Method.ESTIMATE,
           30,
-          cpu.model() + ": TDP " + fmt(cpu.tdpWatts()) + " W / " + cpu.cores().getAsInt() + " cores x " + visibleCpus
-              + " visible CPUs = " + fmt(watts) + " W (" + cpu.source() + ")");
+          cpu.model() + ": TDP " + fmt(cpu.tdpWatts()) + " W / " + cpu.cores().getAsInt() + " cores x " + visible
+              + " = " + fmt(watts) + " W (" + cpu.source() + ")");
     }
     return new CpuPowerModel(
         cpu.tdpWatts(),

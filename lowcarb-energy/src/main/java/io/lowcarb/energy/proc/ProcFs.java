@@ -98,6 +98,33 @@ public final class ProcFs {
     return Optional.empty();
   }
 
+  /**
+   * Hardware threads per core from {@code cpuinfo} ({@code siblings} / {@code cpu cores}), or 1
+   * when it does not say.
+   */
+  public int threadsPerCore() {
+    int siblings = 0;
+    int cores = 0;
+    try {
+      for (String line : Files.readAllLines(root.resolve("cpuinfo"))) {
+        int colon = line.indexOf(':');
+        if (colon < 0) {
+          continue;
+        }
+        String key = line.substring(0, colon).trim();
+        String value = line.substring(colon + 1).trim();
+        if (key.equals("siblings") && siblings == 0) {
+          siblings = Integer.parseInt(value);
+        } else if (key.equals("cpu cores") && cores == 0) {
+          cores = Integer.parseInt(value);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return 1;
+    }
+    return siblings > 0 && cores > 0 && siblings >= cores ? siblings / cores : 1;
+  }
+
   /** The stat of one process, or empty when it has exited. */
   public Optional<ProcessStat> process(int pid) {
     try {

@@ -80,4 +80,15 @@ class CpuPowerModelTest {
       assertThatThrownBy(() -> CpuPowerModel.override(bad)).isInstanceOf(IllegalArgumentException.class);
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void withHyperthreadingTheTdpIsCountedPerCoreNotPerThread() {
+    // Xeon Gold 6248: 150 W over 20 cores; 40 visible CPUs, 2 threads per core = the 20 cores
+    CpuPowerModel m = CpuPowerModel.forCpu(table, "Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz", 40, 2);
+    assertThat(m.maxPowerWatts()).isCloseTo(150, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(m.basis()).contains("20 cores (40 visible CPUs, 2 threads per core)");
+    // a 2-vCPU cloud instance that is one core with two threads
+    assertThat(CpuPowerModel.forCpu(table, "Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz", 2, 2).maxPowerWatts())
+        .isCloseTo(7.5, org.assertj.core.api.Assertions.within(1e-9));
+  }
 }
