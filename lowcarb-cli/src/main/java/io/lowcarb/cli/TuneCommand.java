@@ -87,6 +87,8 @@ final class TuneCommand implements Runnable {
       try (Meter meter = meterOptions.meter(intensity, found).build()) {
         trials = new BatchSizeTuner(meter).tune(modelSpec, data, candidates, target, maxEpochs, learningRate, seed, work,
             TrainingProgress.NONE);
+      } finally {
+        io.lowcarb.train.Folders.deleteTree(work); // the trials' checkpoints are scratch
       }
       var best = BatchSizeTuner.best(trials);
       out.printf(Locale.ROOT, "%-10s %-8s %-7s %-22s %-14s %-9s %s%n", "batch", "reached", "epochs", "energy", "CO2e", "seconds", "test acc");

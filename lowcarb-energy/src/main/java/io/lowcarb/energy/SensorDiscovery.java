@@ -101,8 +101,7 @@ public final class SensorDiscovery {
                 + " (a virtual machine, a container without /sys/class/powercap, or a kernel without intel_rapl)",
             "on bare metal: sudo modprobe intel_rapl_msr; in a container: mount /sys/class/powercap read-only"));
       } else {
-        String problems = packages.stream().filter(d -> !d.readable())
-            .map(d -> d.problem().orElseThrow()).collect(Collectors.joining("; "));
+        String problems = problems(packages);
         statuses.add(new SensorStatus(Component.CPU, "rapl", State.UNREADABLE, problems, Powercap.PERMISSION_FIX));
         warnings.add("RAPL is present but not readable (" + problems + "): CPU energy is estimated instead; fix: "
             + Powercap.PERMISSION_FIX);
@@ -129,8 +128,7 @@ public final class SensorDiscovery {
         statuses.add(new SensorStatus(Component.RAM, "rapl", State.ABSENT,
             "no RAPL dram domain (most desktop CPUs and all virtual machines have none)", ""));
       } else {
-        String problems = drams.stream().filter(d -> !d.readable())
-            .map(d -> d.problem().orElseThrow()).collect(Collectors.joining("; "));
+        String problems = problems(drams);
         statuses.add(new SensorStatus(Component.RAM, "rapl", State.UNREADABLE, problems, Powercap.PERMISSION_FIX));
         warnings.add("RAPL dram is present but not readable: RAM energy is estimated instead; fix: "
             + Powercap.PERMISSION_FIX);
@@ -187,6 +185,12 @@ public final class SensorDiscovery {
 
   private static List<RaplDomain> of(List<RaplDomain> domains, RaplDomain.Kind kind) {
     return domains.stream().filter(d -> d.kind() == kind).toList();
+  }
+
+  /** Why the unreadable ones among {@code domains} cannot be read, in one line. */
+  private static String problems(List<RaplDomain> domains) {
+    return domains.stream().filter(d -> !d.readable())
+        .map(d -> d.problem().orElseThrow()).collect(Collectors.joining("; "));
   }
 
   private static String names(List<RaplDomain> domains) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import io.lowcarb.train.Folders;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.ar.ArArchiveInputStream;
@@ -129,13 +130,13 @@ public final class DatasetCache {
       }
       Files.writeString(staging.resolve("SOURCE.txt"), source.citation() + "\npackage SHA-256 " + source.sha256() + "\n");
       Path target = root.resolve(source.name());
-      deleteTree(target);
+      Folders.deleteTree(target);
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       log.accept(source.name() + " cached in " + target + " (checksums verified)");
       return target;
     } finally {
       Files.deleteIfExists(download);
-      deleteTree(staging);
+      Folders.deleteTree(staging);
     }
   }
 
@@ -196,14 +197,4 @@ public final class DatasetCache {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }
