@@ -8,6 +8,10 @@ public enum IntensityKind {
   SERIES("series"),
   /** A forecast value. */
   FORECAST("forecast"),
+  /** A marginal operating emissions rate (the emissions of the plants that answer a change in demand). */
+  MARGINAL("marginal"),
+  /** A forecast of a marginal emissions rate. */
+  MARGINAL_FORECAST("marginal-forecast"),
   /** A figure the user gave. */
   OVERRIDE("override");
 
@@ -17,7 +21,7 @@ public enum IntensityKind {
     this.label = label;
   }
 
-  /** The name used in JSON: {@code annual-average}, {@code series}, {@code forecast}, {@code override}. */
+  /** The name used in JSON: {@code annual-average}, {@code series}, {@code forecast}, {@code marginal}, {@code marginal-forecast}, {@code override}. */
   public String label() {
     return label;
   }
