@@ -96,7 +96,7 @@ final class TrainCommand implements Callable<Integer> {
   java.util.List<Integer> freeze = new java.util.ArrayList<>();
 
   @Option(names = "--validate-on-test",
-      description = "Decide when to stop on the test part (time-to-accuracy benchmarks; the test accuracy is then not held out).")
+      description = "Decide when to stop on the test part and train on every training example (time-to-accuracy benchmarks; the test accuracy is then not held out).")
   boolean validateOnTest;
 
   @Option(names = "--resume", description = "Continue the training in --out from its last checkpoint; its energy ledger continues.")

@@ -49,7 +49,10 @@ public final class GreenTrainer {
     // Inputs are standardised with the training part's mean and deviation (kept with the checkpoint).
     double[] moments = data.train().moments();
     data = new Split(data.train().standardised(moments[0], moments[1]), data.test().standardised(moments[0], moments[1]));
-    Split fit = Split.of(data.train(), 0.1, settings.seed());
+    // Validating on the test part needs no holdout: then every training example is trained on.
+    Split fit = settings.validateOnTest()
+        ? new Split(data.train(), data.test())
+        : Split.of(data.train(), 0.1, settings.seed());
     Files.createDirectories(settings.out());
     Ledger ledger = ledger(spec, settings);
     Files.writeString(settings.out().resolve("model.json"), spec.toJson());
@@ -81,7 +84,7 @@ public final class GreenTrainer {
         WarmStart.freeze(model.getBlock(), settings.freeze());
         trainer.initialize(new Shape(input));
         ArrayDataset train = dataset(manager, fit.train(), settings.batchSize(), true);
-        ArrayDataset validation = dataset(manager, settings.validateOnTest() ? data.test() : fit.test(), 512, false);
+        ArrayDataset validation = dataset(manager, fit.test(), 512, false);
         ArrayDataset test = dataset(manager, data.test(), 512, false);
 
         List<EpochResult> epochs = new ArrayList<>(ledger.epochs());
