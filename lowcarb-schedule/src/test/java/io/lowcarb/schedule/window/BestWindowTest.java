@@ -1,0 +1,98 @@
+package io.lowcarb.schedule.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.lowcarb.energy.carbon.IntensityKind;
+import io.lowcarb.energy.carbon.IntensityPoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BestWindowTest {
+  private static final Instant T0 = Instant.parse("2023-06-01T00:00:00Z");
+  private static final Duration HOUR = Duration.ofHours(1);
+
+  private static Instant at(int hours) {
+    return T0.plus(HOUR.multipliedBy(hours));
+  }
+
+  @Test
+  void picksTheCleanestHoursAndSaysWhatItSaves() {
+    BestWindow search = new BestWindow(Slots.of(T0, HOUR, 300, 280, 100, 120, 400, 90));
+    Plan plan = search.contiguous(T0, at(6), Duration.ofHours(2));
+    assertThat(plan.start()).isEqualTo(at(2));
+    assertThat(plan.end()).isEqualTo(at(4));
+    assertThat(plan.avgIntensity()).isEqualTo(110);
+    assertThat(plan.runNowAvgIntensity()).isEqualTo(290);
+    assertThat(plan.savingsPct()).isCloseTo(100 * (1 - 110.0 / 290), within(1e-9));
+  }
+
+  @Test
+  void aJobCanStartPartWayThroughAnHour() {
+    // 90 minutes: the best start covers the clean hour and half of the next-cleanest one.
+    BestWindow search = new BestWindow(Slots.of(T0, HOUR, 500, 200, 10, 500));
+    Plan plan = search.contiguous(T0, at(4), Duration.ofMinutes(90));
+    assertThat(plan.start()).isEqualTo(T0.plus(Duration.ofMinutes(90)));
+    assertThat(plan.avgIntensity()).isCloseTo((200 * 30 + 10 * 60) / 90.0, within(1e-9));
+  }
+
+  @Test
+  void tiesGoToTheEarliestStart() {
+    Plan plan = new BestWindow(Slots.of(T0, HOUR, 100, 100, 100, 100)).contiguous(T0, at(4), HOUR);
+    assertThat(plan.start()).isEqualTo(T0);
+    assertThat(plan.savingsPct()).isZero();
+  }
+
+  @Test
+  void interruptibleSplitsAcrossCleanHoursAndCountsTheRestoreOverhead() {
+    double[] v = {50, 400, 400, 60, 400, 400};
+    BestWindow search = new BestWindow(Slots.of(T0, HOUR, v));
+    Plan free = search.interruptible(T0, at(6), Duration.ofHours(2), HOUR, Duration.ZERO);
+    assertThat(free.segments()).containsExactly(new Segment(at(0), at(1)), new Segment(at(3), at(4)));
+    assertThat(free.avgIntensity()).isEqualTo(55);
+    // With one hour to restore after an interruption, splitting costs 50 + 60 + 400 > 50 + 400.
+    Plan costly = search.interruptible(T0, at(6), Duration.ofHours(2), HOUR, HOUR);
+    assertThat(costly.segments()).hasSize(1);
+    assertThat(costly.avgIntensity()).isEqualTo(225);
+  }
+
+  @Test
+  void aMinimumChunkKeepsStretchesLong() {
+    double[] v = {10, 500, 500, 10, 500, 20, 30};
+    Plan plan = new BestWindow(Slots.of(T0, HOUR, v)).interruptible(T0, at(7), Duration.ofHours(2),
+        Duration.ofHours(2), Duration.ZERO);
+    assertThat(plan.segments()).containsExactly(new Segment(at(5), at(7)));
+  }
+
+  @Test
+  void badWindowsAreRefusedWithTheReason() {
+    BestWindow search = new BestWindow(Slots.of(T0, HOUR, 1, 2, 3));
+    assertThatThrownBy(() -> search.contiguous(T0, at(2), Duration.ofHours(3)))
+        .hasMessageContaining("longer than the window");
+    assertThatThrownBy(() -> search.contiguous(at(2), at(1), HOUR)).hasMessageContaining("not after");
+    assertThatThrownBy(() -> search.contiguous(T0, at(5), HOUR)).hasMessageContaining("covers");
+    assertThatThrownBy(() -> search.interruptible(T0.plusSeconds(1), at(3), Duration.ofMinutes(150), HOUR, Duration.ZERO))
+        .hasMessageContaining("holds 2 whole");
+  }
+
+  @Test
+  void shortGapsAreFilledAndLongOnesNamed() {
+    List<IntensityPoint> points = List.of(point(0, 100), point(1, 200), point(4, 500));
+    Slots slots = Slots.from(points);
+    assertThat(slots.values()).containsExactly(100, 200, 300, 400, 500);
+    assertThat(slots.filled()).containsExactly(new Segment(at(2), at(4)));
+    assertThatThrownBy(() -> Slots.from(List.of(point(0, 1), point(9, 2))))
+        .hasMessageContaining("gap from " + at(1) + " to " + at(9));
+    assertThatThrownBy(() -> Slots.from(List.of(point(1, 1), point(0, 2))))
+        .hasMessageContaining("unsorted");
+    assertThatThrownBy(() -> Slots.from(List.of(point(1, 1), point(1, 2))))
+        .hasMessageContaining("duplicated");
+  }
+
+  private static IntensityPoint point(int hour, double value) {
+    return new IntensityPoint(at(hour), HOUR, value, IntensityKind.SERIES, "test", T0);
+  }
+}
