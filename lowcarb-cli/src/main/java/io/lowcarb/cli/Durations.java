@@ -27,4 +27,25 @@ final class Durations implements CommandLine.ITypeConverter<Duration> {
       throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (examples: 500ms, 10s, 2m)");
     }
   }
+
+  /** A duration as {@code 4h}, {@code 1h30m}, {@code 90s} or {@code 250ms}. */
+  static String text(Duration d) {
+    if (d.toMillis() < 1000) {
+      return d.toMillis() + "ms";
+    }
+    long h = d.toHours();
+    long m = d.toMinutesPart();
+    long s = d.toSecondsPart();
+    StringBuilder b = new StringBuilder();
+    if (h > 0) {
+      b.append(h).append('h');
+    }
+    if (m > 0) {
+      b.append(m).append('m');
+    }
+    if (s > 0 || b.isEmpty()) {
+      b.append(s).append('s');
+    }
+    return b.toString();
+  }
 }

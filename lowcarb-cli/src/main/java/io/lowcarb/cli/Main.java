@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     description = "Measure and cut the energy and CO2e of AI work.",
     subcommands = {
       MeasureCommand.class, SensorsCommand.class, ZonesCommand.class, TrainCommand.class, TuneCommand.class,
-      DatasetsCommand.class,
+      DatasetsCommand.class, ScheduleCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -37,23 +37,28 @@ public final class Main implements Runnable {
     cli.setErr(err);
     cli.setParameterExceptionHandler(
         (ex, a) -> {
-          String command = ex.getCommandLine().getCommandName();
-          err.println(command + ": " + ex.getMessage());
+          err.println(name(ex.getCommandLine()) + ": " + ex.getMessage());
           return USAGE;
         });
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           if (ex instanceof UsageException) {
-            err.println(commandLine.getCommandName() + ": " + ex.getMessage());
+            err.println(name(commandLine) + ": " + ex.getMessage());
             return USAGE;
           }
-          err.println(commandLine.getCommandName() + ": internal error: " + ex);
+          err.println(name(commandLine) + ": internal error: " + ex);
           if (System.getenv("LOWCARB_DEBUG") != null) {
             ex.printStackTrace(err);
           }
           return 1;
         });
     return cli.execute(args);
+  }
+
+  /** A subcommand's name as typed after {@code lowcarb}: {@code measure}, {@code schedule window}. */
+  private static String name(CommandLine command) {
+    String q = command.getCommandSpec().qualifiedName();
+    return q.startsWith("lowcarb ") ? q.substring("lowcarb ".length()) : q;
   }
 
   /** The version from the jar's manifest. */
