@@ -1,0 +1,156 @@
+package io.lowcarb.cli;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lowcarb.energy.report.AtomicFile;
+import io.lowcarb.schedule.window.Plan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lowcarb schedule run}: waits for the greenest window before the deadline, then runs the
+ * command measured as {@code lowcarb measure} would, and records planned against actual.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Wait for the greenest window before the deadline, run the command there, measured, and report",
+      "planned against actual emissions and the saving against running at once."
+    })
+final class ScheduleRunCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin ScheduleSource source;
+
+  @Option(names = "--duration-estimate", required = true, converter = Durations.class, paramLabel = "DURATION",
+      description = "How long the command is expected to run (e.g. 2h).")
+  Duration estimate;
+
+  @Option(names = "--deadline", required = true, converter = Times.class, paramLabel = "TIME",
+      description = "When the command must be done, ISO-8601.")
+  Instant deadline;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write plan, measurement and saving as JSON.")
+  Path json;
+
+  @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command to run, after '--'.")
+  List<String> command = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    if (!spec.commandLine().getParseResult().originalArgs().contains("--") || command.isEmpty()) {
+      throw new UsageException("put the command after '--', for example: lowcarb schedule run ... -- python train.py");
+    }
+    Instant now = Instant.now();
+    if (!deadline.isAfter(now)) {
+      throw new UsageException("the deadline " + deadline + " is in the past");
+    }
+    if (source.series.size() != 1) {
+      throw new UsageException("give one --series FILE that covers the time up to the deadline");
+    }
+    ScheduleSource.Zone zone = source.zones(now, deadline).getFirst();
+    Plan plan;
+    try {
+      plan = zone.place().search().contiguous(now, deadline, estimate);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf(Locale.ROOT, "schedule: %s job in %s; best start %s (%.1f gCO2e/kWh against %.1f at once, %.1f %% less)%n",
+        Durations.text(estimate), zone.place().zone(), plan.start(), plan.avgIntensity(), plan.runNowAvgIntensity(),
+        plan.savingsPct());
+    waitUntil(plan.start(), err);
+
+    Path measured = Files.createTempFile("lowcarb-schedule", ".json");
+    try {
+      List<String> args = new ArrayList<>(List.of("measure", "--quiet", "--json", measured.toString(),
+          "--series", source.series.getFirst().toString(), "--series-basis", source.basis,
+          "--zone", zone.place().zone()));
+      args.add("--");
+      args.addAll(command);
+      int exit = Main.run(args.toArray(String[]::new), spec.commandLine().getOut(), err);
+      JsonNode run = Files.size(measured) > 0 ? new ObjectMapper().readTree(measured.toFile()) : null;
+      if (run != null) {
+        report(err, zone, plan, run, exit);
+      }
+      return exit;
+    } finally {
+      Files.deleteIfExists(measured);
+    }
+  }
+
+  private static void waitUntil(Instant start, PrintWriter err) throws InterruptedException {
+    Instant announced = Instant.EPOCH;
+    while (true) {
+      Duration left = Duration.between(Instant.now(), start);
+      if (left.isNegative() || left.isZero()) {
+        return;
+      }
+      if (Duration.between(announced, Instant.now()).toMinutes() >= 10) {
+        err.println("schedule: waiting " + Durations.text(left.withNanos(0)) + " for the window at " + start);
+        announced = Instant.now();
+      }
+      Thread.sleep(Math.min(left.toMillis() + 1, 60_000));
+    }
+  }
+
+  private void report(PrintWriter err, ScheduleSource.Zone zone, Plan plan, JsonNode run, int exit) throws IOException {
+    double kwh = run.path("energy_kwh").asDouble();
+    double pue = run.path("pue").asDouble(1);
+    double actualGrams = run.path("emissions_kg").asDouble() * 1000;
+    double actualIntensity = kwh > 0 ? actualGrams / (kwh * pue) : run.path("intensity").path("g_per_kwh").asDouble();
+    double atOnceGrams = kwh * pue * plan.runNowAvgIntensity();
+    double saved = atOnceGrams > 0 ? 100 * (1 - actualGrams / atOnceGrams) : 0;
+    err.printf(Locale.ROOT, "schedule: ran %s to %s (planned %s to %s); %.1f gCO2e/kWh actual against %.1f planned%n",
+        run.path("start").asText(), run.path("end").asText(), plan.start(), plan.end(), actualIntensity,
+        plan.avgIntensity());
+    err.printf(Locale.ROOT, "schedule: %s CO2e; at once it would have been about %s (%.1f %% saved)%n",
+        Summary.grams(actualGrams), Summary.grams(atOnceGrams), saved);
+    if (json == null) {
+      return;
+    }
+    AtomicFile.write(json, o -> {
+      try (JsonGenerator g = new JsonFactory().createGenerator(o, JsonEncoding.UTF8)) {
+        g.useDefaultPrettyPrinter();
+        g.writeStartObject();
+        g.writeStringField("zone", zone.place().zone());
+        g.writeStringField("source", zone.source());
+        g.writeObjectFieldStart("planned");
+        g.writeStringField("start", plan.start().toString());
+        g.writeStringField("end", plan.end().toString());
+        g.writeNumberField("avg_intensity_g_per_kwh", plan.avgIntensity());
+        g.writeNumberField("run_now_avg_intensity_g_per_kwh", plan.runNowAvgIntensity());
+        g.writeNumberField("savings_pct", plan.savingsPct());
+        g.writeEndObject();
+        g.writeObjectFieldStart("actual");
+        g.writeStringField("start", run.path("start").asText());
+        g.writeStringField("end", run.path("end").asText());
+        g.writeNumberField("exit_code", exit);
+        g.writeNumberField("energy_kwh", kwh);
+        g.writeNumberField("emissions_g", actualGrams);
+        g.writeNumberField("avg_intensity_g_per_kwh", actualIntensity);
+        g.writeNumberField("at_once_emissions_g", atOnceGrams);
+        g.writeNumberField("savings_pct", saved);
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+    });
+  }
+}

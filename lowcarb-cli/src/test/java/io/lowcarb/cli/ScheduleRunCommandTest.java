@@ -1,0 +1,57 @@
+package io.lowcarb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScheduleRunCommandTest {
+  @TempDir Path dir;
+
+  /** A series of 2-second slots, dirty except for a clean stretch 6 to 20 seconds from now. */
+  private Path series(Instant now) throws Exception {
+    StringBuilder csv = new StringBuilder("time,g_per_kwh\n");
+    for (int s = -4; s < 40; s += 2) {
+      csv.append(now.plusSeconds(s)).append(',').append(s >= 6 && s < 20 ? 10 : 500).append('\n');
+    }
+    return Files.writeString(dir.resolve("forecast.csv"), csv);
+  }
+
+  @Test
+  void waitsForTheCleanWindowThenRunsAndMeasures() throws Exception {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Path json = dir.resolve("run.json");
+    Cli.Result r = Cli.inProcess("schedule", "run", "--series", series(now).toString(), "--zone", "ES",
+        "--duration-estimate", "4s", "--deadline", now.plusSeconds(30).toString(), "--json", json.toString(),
+        "--", "sh", "-c", "sleep 1");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode result = new ObjectMapper().readTree(json.toFile());
+    assertThat(Instant.parse(result.at("/planned/start").asText())).isEqualTo(now.plusSeconds(6));
+    assertThat(result.at("/planned/avg_intensity_g_per_kwh").asDouble()).isEqualTo(10);
+    Instant ranFrom = Instant.parse(result.at("/actual/start").asText());
+    assertThat(ranFrom).isAfterOrEqualTo(now.plusSeconds(6)).isBefore(now.plusSeconds(18)); // start-up takes a moment
+    assertThat(result.at("/actual/avg_intensity_g_per_kwh").asDouble()).isLessThan(500);
+    assertThat(result.at("/actual/savings_pct").asDouble()).isPositive();
+    assertThat(r.err()).contains("best start " + now.plusSeconds(6)).contains("saved");
+  }
+
+  @Test
+  void refusesADeadlineInThePastAndACommandWithoutDashes() throws Exception {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Path file = series(now);
+    Cli.Result past = Cli.inProcess("schedule", "run", "--series", file.toString(), "--duration-estimate", "2s",
+        "--deadline", now.minusSeconds(60).toString(), "--", "true");
+    assertThat(past.exit()).isEqualTo(2);
+    assertThat(past.err()).startsWith("schedule run: the deadline").contains("is in the past");
+    Cli.Result noDashes = Cli.inProcess("schedule", "run", "--series", file.toString(), "--duration-estimate", "2s",
+        "--deadline", now.plusSeconds(30).toString());
+    assertThat(noDashes.exit()).isEqualTo(2);
+    assertThat(noDashes.err()).contains("after '--'");
+  }
+}
