@@ -97,9 +97,13 @@ final class DoubleSeasonalSmoother {
   /** Forecasts the next {@code out.length} hours into {@code out}, unclamped. */
   void forecast(double[] out) {
     double adjustment = error;
+    int d = dayIndex;
+    int w = weekIndex;
     for (int k = 0; k < out.length; k++) {
       adjustment *= phi;
-      out[k] = level + daily[(dayIndex + k) % DAY] + weekly[(weekIndex + k) % WEEK] + adjustment;
+      out[k] = level + daily[d] + weekly[w] + adjustment;
+      d = d + 1 == DAY ? 0 : d + 1;
+      w = w + 1 == WEEK ? 0 : w + 1;
     }
   }
 
