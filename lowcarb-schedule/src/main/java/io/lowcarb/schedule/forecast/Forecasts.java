@@ -51,7 +51,8 @@ public final class Forecasts {
     Instant made = clock.wallTime();
     List<IntensityPoint> out = new ArrayList<>(horizon);
     for (int k = 0; k < horizon; k++) {
-      out.add(new IntensityPoint(from.plus(HOUR.multipliedBy(k)), HOUR, forecast[k], IntensityKind.FORECAST, source, made));
+      Instant hour = from.plus(HOUR.multipliedBy(k));
+      out.add(new IntensityPoint(hour, HOUR, forecast[k], IntensityKind.FORECAST, source, made));
     }
     return out;
   }

@@ -15,8 +15,8 @@ final class Histories {
     for (int i = 0; i < history.length; i++) {
       double v = history[i];
       if (!Double.isNaN(v) && !(v >= 0 && v < Double.POSITIVE_INFINITY)) {
-        throw new IllegalArgumentException("history values must be finite and >= 0 gCO2e/kWh (or NaN where missing), got "
-            + v + " at hour " + i);
+        throw new IllegalArgumentException(
+            "history values must be finite and >= 0 gCO2e/kWh (or NaN where missing), got " + v + " at hour " + i);
       }
     }
   }
