@@ -1,0 +1,39 @@
+package io.lowcarb.schedule.forecast;
+
+/**
+ * A model that forecasts hourly carbon intensity from the hours before.
+ *
+ * <p>Histories are arrays of hourly values in gCO2e/kWh, oldest first, the last one being the
+ * hour just before the forecast starts. A missing hour is {@link Double#NaN}. Implementations
+ * must not modify the array and must be safe to call from several threads.
+ */
+public interface Forecaster {
+
+  /** A short name for reports and provenance, for example {@code seasonal-naive-24}. */
+  String name();
+
+  /** The fewest hours of history {@link #forecast} accepts. */
+  int minimumHistory();
+
+  /**
+   * Forecasts the {@code horizon} hours that follow {@code history}.
+   *
+   * @param history hourly intensities in gCO2e/kWh, oldest first; NaN where an hour is missing
+   * @param horizon how many hours to forecast, at least 1
+   * @return {@code horizon} forecasts in gCO2e/kWh, each finite and >= 0
+   * @throws IllegalArgumentException when the history is shorter than {@link #minimumHistory()},
+   *     holds no values where the model needs them, or the horizon is below 1
+   */
+  double[] forecast(double[] history, int horizon);
+
+  /**
+   * Fits what this forecaster tunes on data (smoothing parameters, say) to {@code history} and
+   * returns a forecaster that keeps it fixed, so that it can be reused on the histories of the
+   * following days without fitting again. Forecasters that tune nothing return themselves.
+   *
+   * @throws IllegalArgumentException as {@link #forecast} does
+   */
+  default Forecaster fit(double[] history) {
+    return this;
+  }
+}
