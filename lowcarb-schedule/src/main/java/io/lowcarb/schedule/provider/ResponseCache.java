@@ -53,7 +53,7 @@ final class ResponseCache {
       }
       return Optional.of(new Fetched(root.get("body").asText(), Instant.parse(root.get("fetchedAt").asText()), false));
     } catch (IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "ignoring unreadable cached response " + file + ": " + e.getMessage());
+      LOG.log(System.Logger.Level.WARNING, "ignoring unreadable cached response " + file + ": " + firstLine(e));
       return Optional.empty();
     }
   }
@@ -69,7 +69,11 @@ final class ResponseCache {
       Files.createDirectories(dir);
       AtomicFile.write(file, out -> out.write(JSON.writeValueAsBytes(root)));
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "could not cache a response in " + dir + ": " + e.getMessage());
+      LOG.log(System.Logger.Level.WARNING, "could not cache a response in " + dir + ": " + firstLine(e));
     }
+  }
+
+  private static String firstLine(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
   }
 }
