@@ -153,6 +153,7 @@ public record HttpSettings(
       return this;
     }
 
+    /** The settings; {@link HttpSettings}'s constructor checks them. */
     public HttpSettings build() {
       return new HttpSettings(
           connectTimeout, requestTimeout, maxAttempts, firstBackoff, maxWait, cacheDir, cacheTtl, pastTtl, clock, sleeper);

@@ -22,11 +22,17 @@ public final class Providers {
   /** The source names {@link #create} knows. */
   public static final List<String> SOURCES = List.of("electricitymaps", "watttime", "uk");
 
+  /** The Electricity Maps API token. */
   public static final String ELECTRICITYMAPS_TOKEN = "LOWCARB_ELECTRICITYMAPS_TOKEN";
+  /** A base URL in place of {@link ElectricityMapsProvider#DEFAULT_BASE}. */
   public static final String ELECTRICITYMAPS_URL = "LOWCARB_ELECTRICITYMAPS_URL";
+  /** The WattTime user name. */
   public static final String WATTTIME_USER = "LOWCARB_WATTTIME_USER";
+  /** The WattTime password. */
   public static final String WATTTIME_PASSWORD = "LOWCARB_WATTTIME_PASSWORD";
+  /** A base URL in place of {@link WattTimeProvider#DEFAULT_BASE}. */
   public static final String WATTTIME_URL = "LOWCARB_WATTTIME_URL";
+  /** A base URL in place of {@link UkCarbonIntensityProvider#DEFAULT_BASE}. */
   public static final String UKCI_URL = "LOWCARB_UKCI_URL";
 
   private Providers() {}
