@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Average (lifecycle) carbon intensity from the Electricity Maps API v3, in gCO2e/kWh: {@code
@@ -74,13 +76,14 @@ public final class ElectricityMapsProvider implements ForecastingProvider {
    */
   public IntensityPoint latest() throws IntensityUnavailableException {
     Instant now = http.settings().clock().wallTime();
-    Fetched fetched = get("carbon-intensity/latest", params(), now);
     ResponseJson json = new ResponseJson(NAME, "carbon-intensity/latest");
-    JsonNode root = json.parse(fetched.body());
-    if (ResponseJson.isNull(root, "carbonIntensity")) {
-      throw new IntensityUnavailableException(NAME + " has no latest intensity for " + zone);
-    }
-    return point(json, root, "", IntensityKind.SERIES, fetched);
+    Optional<IntensityPoint> latest = get("carbon-intensity/latest", params(), now, fetched -> {
+      JsonNode root = json.parse(fetched.body());
+      return ResponseJson.isNull(root, "carbonIntensity")
+          ? Optional.<IntensityPoint>empty()
+          : Optional.of(point(json, root, "", IntensityKind.SERIES, fetched));
+    });
+    return latest.orElseThrow(() -> new IntensityUnavailableException(NAME + " has no latest intensity for " + zone));
   }
 
   /** The measured values of the last 24 hours, from {@code carbon-intensity/history}, in time order. */
@@ -170,13 +173,17 @@ public final class ElectricityMapsProvider implements ForecastingProvider {
     return params;
   }
 
-  private Fetched get(String endpoint, Map<String, String> params, Instant dataEnd) {
+  private <T> T get(String endpoint, Map<String, String> params, Instant dataEnd, Function<Fetched, T> read) {
     URI uri = ApiUrl.of(base, endpoint, params);
-    return http.get(new ApiCall(uri, () -> Map.of("auth-token", token), http.settings().freshFor(dataEnd), true, "the token", HINT));
+    ApiCall call = new ApiCall(uri, () -> Map.of("auth-token", token), http.settings().freshFor(dataEnd), true, "the token", HINT);
+    return http.get(call, read);
   }
 
   private List<IntensityPoint> list(String endpoint, Map<String, String> params, String field, IntensityKind kind, Instant dataEnd) {
-    Fetched fetched = get(endpoint, params, dataEnd);
+    return get(endpoint, params, dataEnd, fetched -> read(endpoint, field, kind, fetched));
+  }
+
+  private static List<IntensityPoint> read(String endpoint, String field, IntensityKind kind, Fetched fetched) {
     ResponseJson json = new ResponseJson(NAME, endpoint);
     JsonNode items = json.array(json.parse(fetched.body()), "", field);
     List<IntensityPoint> out = new ArrayList<>();

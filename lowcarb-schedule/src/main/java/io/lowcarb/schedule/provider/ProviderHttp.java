@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * GET requests to one provider with timeouts, retries and a cache. A request that times out, cannot
@@ -61,25 +62,45 @@ public final class ProviderHttp {
    *     nothing is cached
    */
   public Fetched get(ApiCall call) {
+    return get(call, fetched -> fetched);
+  }
+
+  /**
+   * The response read by {@code read}: from the cache while it is fresh, else from the provider,
+   * else (provider down) from the last cached one, stale. A body is cached only once {@code read}
+   * has accepted it, so a broken answer is never served again from the cache.
+   *
+   * @param read turns the body into values; it throws {@link ProviderException} for a body it
+   *     cannot read
+   * @throws ProviderException on 401 or 403, on another 4xx, when the provider is down and nothing
+   *     is cached, or from {@code read}
+   */
+  public <T> T get(ApiCall call, Function<Fetched, T> read) {
     boolean caching = call.cached() && cache != null;
     Optional<Fetched> cached = caching ? cache.read(call.uri()) : Optional.empty();
     Instant now = settings.clock().wallTime();
     if (cached.isPresent() && Duration.between(cached.get().fetchedAt(), now).compareTo(call.freshFor()) < 0) {
-      return cached.get();
-    }
-    try {
-      String body = send(call);
-      Instant fetchedAt = settings.clock().wallTime();
-      if (caching) {
-        cache.write(call.uri(), body, fetchedAt);
+      try {
+        return read.apply(cached.get());
+      } catch (ProviderException unreadable) {
+        cached = Optional.empty(); // ask the provider instead
       }
-      return new Fetched(body, fetchedAt, false);
+    }
+    String body;
+    try {
+      body = send(call);
     } catch (ProviderException e) {
       if (e.isDown() && cached.isPresent()) {
-        return cached.get().asStale();
+        return read.apply(cached.get().asStale());
       }
       throw e;
     }
+    Fetched fetched = new Fetched(body, settings.clock().wallTime(), false);
+    T value = read.apply(fetched);
+    if (caching) {
+      cache.write(call.uri(), body, fetched.fetchedAt());
+    }
+    return value;
   }
 
   private String send(ApiCall call) {

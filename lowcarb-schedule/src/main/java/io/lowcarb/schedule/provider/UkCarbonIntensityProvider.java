@@ -108,8 +108,12 @@ public final class UkCarbonIntensityProvider implements ForecastingProvider {
 
   private List<IntensityPoint> fetch(String range, Instant dataEnd) {
     String endpoint = postcode == null ? "intensity/" + range : "regional/intensity/" + range + "/postcode/" + postcode;
-    Fetched fetched = http.get(new ApiCall(ApiUrl.of(base, endpoint, Map.of()), Map::of, http.settings().freshFor(dataEnd),
-        true, "the request", "the API needs no key; check LOWCARB_UKCI_URL"));
+    ApiCall call = new ApiCall(ApiUrl.of(base, endpoint, Map.of()), Map::of, http.settings().freshFor(dataEnd),
+        true, "the request", "the API needs no key; check LOWCARB_UKCI_URL");
+    return http.get(call, this::read);
+  }
+
+  private List<IntensityPoint> read(Fetched fetched) {
     ResponseJson json = new ResponseJson(NAME, postcode == null ? "intensity" : "regional intensity");
     JsonNode root = json.parse(fetched.body());
     JsonNode periods;

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Marginal operating emissions rates ({@code co2_moer}) from the WattTime API v3: {@code
@@ -136,7 +137,10 @@ public final class WattTimeProvider implements ForecastingProvider {
   }
 
   private List<IntensityPoint> list(String endpoint, Map<String, String> params, IntensityKind kind, Instant dataEnd) {
-    Fetched fetched = get(endpoint, params, dataEnd);
+    return get(endpoint, params, dataEnd, fetched -> read(endpoint, kind, fetched));
+  }
+
+  private static List<IntensityPoint> read(String endpoint, IntensityKind kind, Fetched fetched) {
     ResponseJson json = new ResponseJson(NAME, endpoint);
     JsonNode root = json.parse(fetched.body());
     JsonNode data = json.array(root, "", "data");
@@ -167,7 +171,7 @@ public final class WattTimeProvider implements ForecastingProvider {
     return Periods.merge(out);
   }
 
-  private Fetched get(String endpoint, Map<String, String> params, Instant dataEnd) {
+  private <T> T get(String endpoint, Map<String, String> params, Instant dataEnd, Function<Fetched, T> read) {
     ApiCall call = new ApiCall(
         ApiUrl.of(base, endpoint, params),
         () -> Map.of("Authorization", "Bearer " + token()),
@@ -176,14 +180,14 @@ public final class WattTimeProvider implements ForecastingProvider {
         "the request for region " + region,
         LOGIN_HINT + ", and that your plan covers " + region + " (free accounts cover CAISO_NORTH only)");
     try {
-      return http.get(call);
+      return http.get(call, read);
     } catch (ProviderException e) {
       if (e.status() != 401 || e.request().endsWith("/login")) {
         throw e;
       }
       // The token was revoked or expired early: log in once more.
       forgetToken();
-      return http.get(call);
+      return http.get(call, read);
     }
   }
 
@@ -205,13 +209,15 @@ public final class WattTimeProvider implements ForecastingProvider {
     // Never cached: the answer is a secret.
     ApiCall call = new ApiCall(ApiUrl.of(base, "login", Map.of()), () -> Map.of("Authorization", "Basic " + basic),
         Duration.ZERO, false, "the login", LOGIN_HINT);
-    Fetched fetched = http.get(call);
-    try {
-      ResponseJson json = new ResponseJson(NAME, "login");
-      return json.text(json.parse(fetched.body()), "", "token");
-    } catch (ProviderException e) {
-      // Say no more: the body may hold the token.
-      throw new ProviderException(NAME, 200, NAME + " sent a login response without a token: its API may have changed, or LOWCARB_WATTTIME_URL points elsewhere");
-    }
+    return http.get(call, fetched -> {
+      try {
+        ResponseJson json = new ResponseJson(NAME, "login");
+        return json.text(json.parse(fetched.body()), "", "token");
+      } catch (ProviderException e) {
+        // Say no more: the body may hold the token.
+        throw new ProviderException(NAME, 200, NAME + " sent a login response without a token: its API may have changed,"
+            + " or LOWCARB_WATTTIME_URL points elsewhere");
+      }
+    });
   }
 }

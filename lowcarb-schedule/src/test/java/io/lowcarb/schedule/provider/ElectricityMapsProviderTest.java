@@ -203,6 +203,20 @@ class ElectricityMapsProviderTest {
   }
 
   @Test
+  void aBrokenAnswerIsNeverCachedSoTheNextCallAsksAgain() throws Exception {
+    server.queue("/v3/carbon-intensity/history", Reply.json("{\"zone\":\"DE\",\"history\":[{\"carbonIntensity\":1}]}"));
+    server.on("/v3/carbon-intensity/history", Reply.json(resource("em-history.json")));
+    ElectricityMapsProvider em = provider();
+    assertThatThrownBy(em::history).isInstanceOf(ProviderException.class);
+    assertThat(cacheDir).isEmptyDirectory();
+    assertThat(em.history()).hasSize(24);
+    assertThat(server.seen("/v3/carbon-intensity/history")).hasSize(2);
+    try (var files = java.nio.file.Files.list(cacheDir)) {
+      assertThat(files).hasSize(1);
+    }
+  }
+
+  @Test
   void aNullValueIsAGapThatBetweenDoesNotPaperOver() {
     server.on("/v3/carbon-intensity/history", Reply.json("{\"zone\":\"DE\",\"history\":["
         + "{\"carbonIntensity\":1,\"datetime\":\"2024-05-21T07:00:00.000Z\"},"
