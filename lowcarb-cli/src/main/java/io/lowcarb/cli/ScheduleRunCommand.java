@@ -62,8 +62,8 @@ final class ScheduleRunCommand implements Callable<Integer> {
     if (!deadline.isAfter(now)) {
       throw new UsageException("the deadline " + deadline + " is in the past");
     }
-    if (source.series.size() != 1) {
-      throw new UsageException("give one --series FILE that covers the time up to the deadline");
+    if (source.series.size() > 1) {
+      throw new UsageException("give one --series FILE (or --zone ZONE --source S), not several");
     }
     ScheduleSource.Zone zone = source.zones(now, deadline).getFirst();
     Plan plan;
@@ -79,10 +79,12 @@ final class ScheduleRunCommand implements Callable<Integer> {
     waitUntil(plan.start(), err);
 
     Path measured = Files.createTempFile("lowcarb-schedule", ".json");
+    Path intensity = Files.createTempFile("lowcarb-schedule", ".csv");
     try {
+      // The meter accounts with the same series the plan was made on (file, forecast or live API).
+      ScheduleSource.writeSeries(zone, intensity);
       List<String> args = new ArrayList<>(List.of("measure", "--quiet", "--json", measured.toString(),
-          "--series", source.series.getFirst().toString(), "--series-basis", source.basis,
-          "--zone", zone.place().zone()));
+          "--series", intensity.toString(), "--zone", zone.place().zone()));
       args.add("--");
       args.addAll(command);
       int exit = Main.run(args.toArray(String[]::new), spec.commandLine().getOut(), err);
@@ -93,6 +95,7 @@ final class ScheduleRunCommand implements Callable<Integer> {
       return exit;
     } finally {
       Files.deleteIfExists(measured);
+      Files.deleteIfExists(intensity);
     }
   }
 

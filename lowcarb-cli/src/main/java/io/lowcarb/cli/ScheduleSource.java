@@ -1,10 +1,17 @@
 package io.lowcarb.cli;
 
+import io.lowcarb.energy.carbon.IntensityPoint;
 import io.lowcarb.energy.carbon.IntensitySeries;
+import io.lowcarb.energy.carbon.IntensityUnavailableException;
 import io.lowcarb.energy.carbon.SeriesFiles;
 import io.lowcarb.energy.carbon.SeriesFormatException;
 import io.lowcarb.energy.carbon.ZoneEntry;
 import io.lowcarb.energy.carbon.ZoneTable;
+import io.lowcarb.schedule.forecast.Forecasts;
+import io.lowcarb.schedule.forecast.HoltWinters;
+import io.lowcarb.schedule.provider.ForecastingProvider;
+import io.lowcarb.schedule.provider.ProviderException;
+import io.lowcarb.schedule.provider.Providers;
 import io.lowcarb.schedule.window.BestPlace;
 import io.lowcarb.schedule.window.BestWindow;
 import io.lowcarb.schedule.window.Segment;
@@ -31,6 +38,13 @@ final class ScheduleSource {
   @Option(names = "--zone", paramLabel = "ZONE", description = "The zone, with --source; or the zone of a plain series file.")
   String zone;
 
+  @Option(names = "--source", paramLabel = "electricitymaps|watttime|uk",
+      description = "A live intensity API whose forecast to use for --zone (tokens from LOWCARB_* variables).")
+  String live;
+
+  @Option(names = "--forecast", description = "Extend each series past its end with lowcarb's Holt-Winters forecast.")
+  boolean forecast;
+
   /**
    * A zone to schedule in.
    *
@@ -42,8 +56,14 @@ final class ScheduleSource {
 
   /** Reads every zone's intensity over {@code [from, to]}, checking the options first. */
   List<Zone> zones(Instant from, Instant to) {
+    if (live != null) {
+      if (!series.isEmpty() || forecast) {
+        throw new UsageException("--source cannot be combined with --series or --forecast");
+      }
+      return List.of(liveZone(from, to));
+    }
     if (series.isEmpty()) {
-      throw new UsageException("give --series FILE (one per zone)");
+      throw new UsageException("give --series FILE (one per zone), or --zone ZONE --source electricitymaps|watttime|uk");
     }
     SeriesFiles.Basis b = switch (basis.toLowerCase(Locale.ROOT)) {
       case "lca" -> SeriesFiles.Basis.LCA;
@@ -64,16 +84,66 @@ final class ScheduleSource {
         throw new UsageException("cannot read series file " + file + ": " + e.getMessage());
       }
       String name = !s.zone().isEmpty() ? s.zone() : zone != null ? zone : file.getFileName().toString();
+      List<IntensityPoint> points = s.points();
+      String described = s.source();
+      if (forecast && to.isAfter(s.end())) {
+        try {
+          points = new ArrayList<>(points);
+          points.addAll(Forecasts.extend(s, s.end(), to, HoltWinters.fitted()));
+          described += " and its Holt-Winters forecast from " + s.end();
+        } catch (IllegalArgumentException e) {
+          throw new UsageException(file + ": cannot forecast: " + e.getMessage());
+        }
+      }
       Slots slots;
       try {
-        slots = Slots.from(s.points());
+        slots = Slots.from(points);
       } catch (IllegalArgumentException e) {
         throw new UsageException(file + ": " + e.getMessage());
       }
-      double pue = ZoneTable.builtIn().find(name).map(ZoneEntry::pue)
-          .filter(p -> p.isPresent()).map(p -> p.getAsDouble()).orElse(1.0);
-      zones.add(new Zone(new BestPlace.Zone(name, new BestWindow(slots), pue), s.source(), slots.filled()));
+      double pue = pue(name);
+      zones.add(new Zone(new BestPlace.Zone(name, new BestWindow(slots), pue), described, slots.filled()));
     }
     return zones;
+  }
+
+  private Zone liveZone(Instant from, Instant to) {
+    if (zone == null) {
+      throw new UsageException("--source needs --zone");
+    }
+    List<IntensityPoint> points;
+    String name = live.toLowerCase(Locale.ROOT);
+    try {
+      ForecastingProvider provider = Providers.create(name, zone);
+      points = provider.forecast(from, to);
+    } catch (IllegalArgumentException | ProviderException e) {
+      throw new UsageException(e.getMessage());
+    } catch (IntensityUnavailableException e) {
+      throw new UsageException(live + " has no forecast for " + zone + " from " + from + " to " + to + ": " + e.getMessage());
+    }
+    Slots slots;
+    try {
+      slots = Slots.from(points);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(live + " forecast for " + zone + ": " + e.getMessage());
+    }
+    String source = points.isEmpty() ? live : points.getFirst().source();
+    return new Zone(new BestPlace.Zone(zone, new BestWindow(slots), pue(zone)), source, slots.filled());
+  }
+
+  /** A cloud region's PUE from the built-in table; 1 elsewhere (no data centre overhead known). */
+  private static double pue(String zone) {
+    return ZoneTable.builtIn().find(zone).map(ZoneEntry::pue)
+        .filter(p -> p.isPresent()).map(p -> p.getAsDouble()).orElse(1.0);
+  }
+
+  /** Writes a zone's intensity as a {@code time,g_per_kwh} file, for the meter to account with. */
+  static void writeSeries(Zone zone, Path file) throws IOException {
+    Slots slots = zone.place().search().slots();
+    StringBuilder csv = new StringBuilder("time,g_per_kwh\n");
+    for (int i = 0; i < slots.size(); i++) {
+      csv.append(slots.slotStart(i)).append(',').append(slots.value(i)).append('\n');
+    }
+    Files.writeString(file, csv);
   }
 }
