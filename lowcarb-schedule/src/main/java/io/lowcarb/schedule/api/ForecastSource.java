@@ -2,6 +2,7 @@ package io.lowcarb.schedule.api;
 
 import io.lowcarb.energy.carbon.CarbonIntensityProvider;
 import io.lowcarb.energy.carbon.IntensityPoint;
+import io.lowcarb.energy.carbon.IntensitySeries;
 import io.lowcarb.energy.carbon.IntensityUnavailableException;
 import java.time.Instant;
 import java.util.List;
@@ -15,20 +16,22 @@ import java.util.List;
 public interface ForecastSource {
 
   /**
-   * The latest forecast for the periods overlapping {@code [from, to)}.
+   * The latest forecast for the periods overlapping {@code [from, to)}. It may end before {@code
+   * to} when the forecast reaches less far; the caller checks the range it needs.
    *
-   * @throws IntensityUnavailableException when the forecast does not cover the range
+   * @throws IntensityUnavailableException when the forecast does not cover {@code from}
    */
   Forecast forecast(Instant from, Instant to) throws IntensityUnavailableException;
 
   /**
-   * A perfect forecast: the provider's own figures over the range (for a series file, the series
-   * itself), generated when the first of them was fetched.
+   * A perfect forecast for replaying the past: the provider's own figures over the range (for a
+   * series, the series itself, up to its end), as if generated at {@code from}.
    */
   static ForecastSource replay(CarbonIntensityProvider provider) {
     return (from, to) -> {
-      List<IntensityPoint> points = provider.between(from, to);
-      return new Forecast(points.getFirst().fetchedAt(), points);
+      Instant end = provider instanceof IntensitySeries s && to.isAfter(s.end()) && from.isBefore(s.end()) ? s.end() : to;
+      List<IntensityPoint> points = provider.between(from, end);
+      return new Forecast(from, points);
     };
   }
 }

@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.lowcarb.energy.carbon.IntensityKind;
+import io.lowcarb.energy.carbon.IntensityPoint;
 import io.lowcarb.energy.carbon.IntensitySeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +66,7 @@ class CarbonAwareQueriesTest {
     assertThat(f.windowSize()).isEqualTo(120);
     assertThat(f.dataStartAt()).isEqualTo(T0);
     assertThat(f.dataEndAt()).isEqualTo(at(12));
-    assertThat(f.generatedAt()).isEqualTo(Hourly.FETCHED);
+    assertThat(f.generatedAt()).isEqualTo(T0); // a replay is a forecast made at the start
     assertThat(f.requestedAt()).isEqualTo(at(2.5));
     assertThat(f.forecastData()).hasSize(11);
     for (int i = 0; i < 11; i++) {
@@ -108,6 +111,34 @@ class CarbonAwareQueriesTest {
     assertThat(f.windowSize()).isEqualTo(60);
     assertThat(f.forecastData()).extracting(ForecastPoint::value).containsExactly(100.0, 120.0, 400.0, 90.0, 95.0, 500.0, 60.0);
     assertThat(f.optimalDataPoints()).containsExactly(new ForecastPoint("A", at(8), 60, 60));
+  }
+
+  @Test
+  void aReplayedForecastEndsWithItsSeriesWhenTheRequestGivesNoEnd() {
+    EmissionsForecast f = queries(at(10), Duration.ofHours(6)).currentForecast("A", null, null, 60);
+    assertThat(f.dataStartAt()).isEqualTo(at(10));
+    assertThat(f.dataEndAt()).isEqualTo(at(12));
+    assertThat(f.forecastData()).extracting(ForecastPoint::value).containsExactly(450.0, 200.0);
+  }
+
+  @Test
+  void anyForecastSourcePlugsIn() {
+    Instant made = at(-3);
+    ForecastSource flat = (from, to) -> {
+      List<IntensityPoint> points = new ArrayList<>();
+      for (Instant t = from; t.isBefore(to); t = t.plus(Duration.ofMinutes(30))) {
+        double v = t.equals(at(1.5)) ? 10 : 100;
+        points.add(new IntensityPoint(t, Duration.ofMinutes(30), v, IntensityKind.FORECAST, "flat", made));
+      }
+      return new Forecast(made, points);
+    };
+    Catalog c = new Catalog(List.of(new Catalog.Location("F", Hourly.series("F", A), flat)));
+    EmissionsForecast f = new CarbonAwareQueries(c, InstantSource.fixed(T0), Duration.ofHours(4))
+        .currentForecast("F", null, null, 60);
+    assertThat(f.generatedAt()).isEqualTo(made);
+    assertThat(f.forecastData()).hasSize(7); // 30-minute ticks, 60-minute windows, 4 hours
+    assertThat(f.optimalDataPoints()).extracting(ForecastPoint::timestamp).containsExactly(at(1));
+    assertThat(f.optimalDataPoints().getFirst().value()).isEqualTo(55);
   }
 
   @Test
