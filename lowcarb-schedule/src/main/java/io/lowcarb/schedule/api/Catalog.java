@@ -32,6 +32,9 @@ public final class Catalog {
       if (name == null || name.isBlank()) {
         throw new IllegalArgumentException("a location needs a name");
       }
+      if (intensity == null || forecast == null) {
+        throw new IllegalArgumentException("the location " + name + " needs an intensity provider and a forecast source");
+      }
     }
 
     /** A location whose forecast is its own measured series (a replay). */

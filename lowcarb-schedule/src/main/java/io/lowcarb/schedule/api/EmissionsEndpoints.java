@@ -2,6 +2,7 @@ package io.lowcarb.schedule.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +97,7 @@ final class EmissionsEndpoints {
     return v == null || v.isNull() ? null : v.asText();
   }
 
-  private static java.time.Instant time(JsonNode item, String field) {
+  private static Instant time(JsonNode item, String field) {
     String v = text(item, field);
     return v == null ? null : Texts.instant(field, v);
   }

@@ -1,5 +1,7 @@
 package io.lowcarb.schedule.api;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +15,7 @@ record Response(int status, Object body, Map<String, String> headers) {
   }
 
   /** 200 with the body, or 204 without one when the list is empty, as the SDK answers. */
-  static Response okOrNoContent(java.util.List<?> body) {
+  static Response okOrNoContent(List<?> body) {
     return body.isEmpty() ? new Response(204, null, Map.of()) : ok(body);
   }
 
@@ -22,7 +24,7 @@ record Response(int status, Object body, Map<String, String> headers) {
   }
 
   Response with(String header, String value) {
-    Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+    Map<String, String> h = new LinkedHashMap<>(headers);
     h.put(header, value);
     return new Response(status, body, Map.copyOf(h));
   }

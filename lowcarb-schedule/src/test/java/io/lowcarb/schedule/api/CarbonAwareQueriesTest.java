@@ -158,6 +158,13 @@ class CarbonAwareQueriesTest {
   }
 
   @Test
+  void aCatalogRefusesTwinNamesAndMissingSources() {
+    assertThatThrownBy(() -> Catalog.ofSeries(Map.of("es", Hourly.series("a", 1), "ES", Hourly.series("b", 2))))
+        .hasMessageContaining("in the catalog twice");
+    assertThatThrownBy(() -> new Catalog.Location("X", null, null)).hasMessageContaining("X needs an intensity provider");
+  }
+
+  @Test
   void badRequestsNameTheParameter() {
     assertThatThrownBy(() -> Q.emissions(List.of("X"), null, null))
         .isInstanceOf(InvalidRequestException.class).hasMessageContaining("unknown location 'X'").hasMessageContaining("A, B");
