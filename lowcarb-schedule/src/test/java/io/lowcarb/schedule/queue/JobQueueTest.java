@@ -28,9 +28,14 @@ class JobQueueTest {
   private JobQueue queue;
   private final Instant later = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
 
+  /** The queue's database, fresh for each test. */
+  String url() throws Exception {
+    return "jdbc:h2:file:" + dir.resolve("queue") + ";AUTO_SERVER=TRUE";
+  }
+
   @BeforeEach
-  void open() {
-    url = "jdbc:h2:file:" + dir.resolve("queue") + ";AUTO_SERVER=TRUE";
+  void open() throws Exception {
+    url = url();
     queue = JobQueue.open(url);
   }
 
