@@ -189,9 +189,7 @@ public final class JobQueue implements AutoCloseable {
             .shutdownMaxWait(settings.stopWait())
             .failureLogging(LogLevel.WARN, false) // the handler's messages say what happened
             .build();
-    Worker[] self = new Worker[1];
-    Worker worker = new Worker(scheduler, name, settings, () -> workers.remove(self[0]));
-    self[0] = worker;
+    Worker worker = new Worker(scheduler, name, settings, workers::remove);
     workers.add(worker);
     scheduler.start();
     return worker;

@@ -1,6 +1,7 @@
 package io.lowcarb.schedule.queue;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import java.util.function.Consumer;
 
 /**
  * A db-scheduler scheduler running the queue's jobs in this process. Any number of workers, in
@@ -10,10 +11,10 @@ public final class Worker implements AutoCloseable {
   private final Scheduler scheduler;
   private final String name;
   private final WorkerSettings settings;
-  private final Runnable onClose;
+  private final Consumer<Worker> onClose;
   private boolean closed;
 
-  Worker(Scheduler scheduler, String name, WorkerSettings settings, Runnable onClose) {
+  Worker(Scheduler scheduler, String name, WorkerSettings settings, Consumer<Worker> onClose) {
     this.scheduler = scheduler;
     this.name = name;
     this.settings = settings;
@@ -45,7 +46,7 @@ public final class Worker implements AutoCloseable {
     try {
       scheduler.stop();
     } finally {
-      onClose.run();
+      onClose.accept(this);
     }
   }
 }
