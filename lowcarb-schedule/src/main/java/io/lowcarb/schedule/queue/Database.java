@@ -36,6 +36,7 @@ final class Database implements AutoCloseable {
   private final ThreadLocal<Connection> bound = new ThreadLocal<>();
   private final DataSource dataSource = new BoundDataSource();
   private Connection keeper;
+  private boolean closed;
 
   private Database(String url, Dialect dialect) {
     this.url = url;
@@ -43,18 +44,14 @@ final class Database implements AutoCloseable {
   }
 
   /**
-   * Opens the database at {@code url}; for an H2 file, keeps one connection open so that the
-   * database stays open in this process between operations.
+   * Opens the database at {@code url}; fails now, with a clear message, if it cannot be reached.
    */
   static Database open(String url) {
     Database db = new Database(url, dialect(url));
     try {
-      if (db.dialect == Dialect.H2) {
-        db.keeper = db.connect();
-      } else {
-        db.connect().close(); // fail now, with a clear message, if it cannot be reached
-      }
+      db.connect().close();
     } catch (SQLException e) {
+      db.close();
       throw new QueueException("cannot open the job queue at " + redact(url) + ": " + e.getMessage(), e);
     }
     return db;
@@ -105,7 +102,23 @@ final class Database implements AutoCloseable {
   }
 
   Connection connect() throws SQLException {
+    if (dialect == Dialect.H2) {
+      keepOpen();
+    }
     return DriverManager.getConnection(url);
+  }
+
+  /**
+   * Holds one connection, so that an H2 file stays open in this process between operations
+   * rather than being opened for each. If the process serving the file to this one has ended,
+   * the held connection is broken: a new one opens the file here, and this process serves it.
+   */
+  private synchronized void keepOpen() throws SQLException {
+    if (closed || (keeper != null && keeper.isValid(1))) {
+      return;
+    }
+    closeKeeper();
+    keeper = DriverManager.getConnection(url);
   }
 
   /**
@@ -144,12 +157,17 @@ final class Database implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
+    closeKeeper();
+  }
+
+  private synchronized void closeKeeper() {
     if (keeper != null) {
       try {
         keeper.close();
       } catch (SQLException e) {
-        // The database may already be gone (its server process ended): nothing left to release.
+        // The process serving the file has ended: nothing left to release.
       }
       keeper = null;
     }
