@@ -118,7 +118,9 @@ public final class JobQueue implements AutoCloseable {
         "submit job '" + request.name() + "'",
         c -> {
           long id = JobTable.insert(c, request, clock.instant());
-          client.schedule(clientTask.instance(Long.toString(id)), request.window().start());
+          if (!client.scheduleIfNotExists(clientTask.instance(Long.toString(id)), request.window().start())) {
+            throw new IllegalStateException("db-scheduler already has a task for job " + id + "; the job is not queued");
+          }
           return JobTable.find(c, id).orElseThrow();
         });
   }

@@ -78,13 +78,20 @@ final class ChildWorker implements AutoCloseable {
 
   /** Stops it as a user would, by ending its input. */
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     if (!process.isAlive()) {
       return;
     }
     process.getOutputStream().close();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
+    boolean stopped;
+    try {
+      stopped = process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopped = false;
+    }
+    if (!stopped) {
+      process.destroyForcibly();
       throw new AssertionError("the child worker did not stop:\n" + Files.readString(errors));
     }
   }

@@ -76,6 +76,7 @@ class ServeTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the worker runs while the queue is watched
   void aFailingCommandFailsWithItsExitCodeAndOutputInTheLog() throws Exception {
     Job job = queue.submit(Jobs.shell("fails", "echo trouble; exit 3", dir, Instant.now()));
 
@@ -90,6 +91,7 @@ class ServeTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the workers run while the queue is watched
   void aJobStillRunningWhenItsWorkerStopsGoesBackToTheQueueAndRunsAgain() throws Exception {
     // The first attempt leaves a mark and sleeps past the stop; the second finishes at once.
     String script = "if [ -e first ]; then echo second >> marker; else touch first; sleep 30; echo first >> marker; fi";
