@@ -47,7 +47,8 @@ final class Database implements AutoCloseable {
    * Opens the database at {@code url}; fails now, with a clear message, if it cannot be reached.
    */
   static Database open(String url) {
-    Database db = new Database(url, dialect(url));
+    Dialect dialect = dialect(url);
+    Database db = new Database(dialect == Dialect.H2 ? durable(url) : url, dialect);
     try {
       db.connect().close();
     } catch (SQLException e) {
@@ -55,6 +56,15 @@ final class Database implements AutoCloseable {
       throw new QueueException("cannot open the job queue at " + redact(url) + ": " + e.getMessage(), e);
     }
     return db;
+  }
+
+  /**
+   * The H2 URL with every commit written at once. H2 otherwise writes commits up to half a
+   * second late, and a killed process serving the file would lose them: a job marked done would
+   * run again, a submitted one would vanish.
+   */
+  static String durable(String url) {
+    return url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=") ? url : url + ";WRITE_DELAY=0";
   }
 
   static Dialect dialect(String url) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ class H2ServerKilledTest {
   @TempDir Path dir;
 
   @Test
+  @SuppressWarnings("try") // the second worker runs while the queue is watched
   void theQueueOutlivesTheWorkerProcessThatServedItsFile() throws Exception {
     String url = "jdbc:h2:file:" + dir.resolve("queue") + ";AUTO_SERVER=TRUE";
     List<String> names = IntStream.rangeClosed(1, 3).mapToObj(i -> "job-" + i).toList();
@@ -38,18 +40,22 @@ class H2ServerKilledTest {
                 .filter(H2ServerKilledTest::running)
                 .findFirst()
                 .orElseThrow();
+        // Committed through the worker's server just before the kill: it must not be lost.
+        queue.submit(Jobs.shell("late", "echo late >> marker", dir, Instant.now()));
       } finally {
         first.kill();
       }
 
       assertThat(queue.get(killed.id()).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+      assertThat(queue.list()).extracting(Job::name).contains("late");
       try (ChildWorker second = ChildWorker.start(url, dir, 2)) {
         Jobs.awaitFinished(queue, Duration.ofSeconds(60));
       }
 
       List<Job> jobs = queue.list();
-      assertThat(Files.readAllLines(dir.resolve("marker"))).containsExactlyInAnyOrderElementsOf(names);
-      assertThat(jobs).hasSize(names.size()).allSatisfy(j -> assertThat(j.state()).isEqualTo(JobState.DONE));
+      assertThat(Files.readAllLines(dir.resolve("marker")))
+          .containsExactlyInAnyOrderElementsOf(Stream.concat(names.stream(), Stream.of("late")).toList());
+      assertThat(jobs).hasSize(names.size() + 1).allSatisfy(j -> assertThat(j.state()).isEqualTo(JobState.DONE));
       assertThat(queue.get(killed.id()).orElseThrow().attempts()).isEqualTo(2);
     }
   }

@@ -69,4 +69,10 @@ class QueueValuesTest {
     assertThatThrownBy(() -> d.withPollingInterval(Duration.ZERO))
         .hasMessage("the polling interval must be positive, got PT0S");
   }
+
+  @Test
+  void anH2QueueWritesEveryCommitAtOnceUnlessTheUrlSaysOtherwise() {
+    assertThat(Database.durable("jdbc:h2:file:/q;AUTO_SERVER=TRUE")).isEqualTo("jdbc:h2:file:/q;AUTO_SERVER=TRUE;WRITE_DELAY=0");
+    assertThat(Database.durable("jdbc:h2:file:/q;write_delay=100")).isEqualTo("jdbc:h2:file:/q;write_delay=100");
+  }
 }
