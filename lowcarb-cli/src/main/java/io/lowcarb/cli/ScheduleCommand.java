@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
     name = "schedule",
     mixinStandardHelpOptions = true,
     description = "Find the greenest time (and place) to run a job before its deadline.",
-    subcommands = {ScheduleWindowCommand.class, ScheduleRunCommand.class, ScheduleBacktestCommand.class})
+    subcommands = {
+      ScheduleWindowCommand.class, ScheduleRunCommand.class, ScheduleSubmitCommand.class, ScheduleJobsCommand.class,
+      ScheduleCancelCommand.class, ScheduleBacktestCommand.class})
 final class ScheduleCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -55,23 +55,10 @@ final class ScheduleRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!spec.commandLine().getParseResult().originalArgs().contains("--") || command.isEmpty()) {
-      throw new UsageException("put the command after '--', for example: lowcarb schedule run ... -- python train.py");
-    }
     Instant now = Instant.now();
-    if (!deadline.isAfter(now)) {
-      throw new UsageException("the deadline " + deadline + " is in the past");
-    }
-    if (source.series.size() > 1) {
-      throw new UsageException("give one --series FILE (or --zone ZONE --source S), not several");
-    }
-    ScheduleSource.Zone zone = source.zones(now, deadline).getFirst();
-    Plan plan;
-    try {
-      plan = zone.place().search().contiguous(now, deadline, estimate);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
+    ScheduleSource.Planned planned = source.planNow(spec, command, "run", now, deadline, estimate);
+    ScheduleSource.Zone zone = planned.zone();
+    Plan plan = planned.plan();
     PrintWriter err = spec.commandLine().getErr();
     err.printf(Locale.ROOT, "schedule: %s job in %s; best start %s (%.1f gCO2e/kWh against %.1f at once, %.1f %% less)%n",
         Durations.text(estimate), zone.place().zone(), plan.start(), plan.avgIntensity(), plan.runNowAvgIntensity(),

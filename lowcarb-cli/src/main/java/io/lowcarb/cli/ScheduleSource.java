@@ -14,15 +14,18 @@ import io.lowcarb.schedule.provider.ProviderException;
 import io.lowcarb.schedule.provider.Providers;
 import io.lowcarb.schedule.window.BestPlace;
 import io.lowcarb.schedule.window.BestWindow;
+import io.lowcarb.schedule.window.Plan;
 import io.lowcarb.schedule.window.Segment;
 import io.lowcarb.schedule.window.Slots;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** Where a schedule's intensity comes from: series files (one per zone), or a zone and a live source. */
@@ -145,5 +148,31 @@ final class ScheduleSource {
       csv.append(slots.slotStart(i)).append(',').append(slots.value(i)).append('\n');
     }
     Files.writeString(file, csv);
+  }
+
+  /** A job's zone and its plan. */
+  record Planned(Zone zone, Plan plan) {}
+
+  /**
+   * Checks a job that is to run from now (its command after {@code --}, a deadline ahead, one
+   * zone) and plans it at the greenest contiguous window.
+   */
+  Planned planNow(CommandSpec spec, List<String> command, String verb, Instant now, Instant deadline, Duration estimate) {
+    if (!spec.commandLine().getParseResult().originalArgs().contains("--") || command.isEmpty()) {
+      throw new UsageException("put the command after '--', for example: lowcarb schedule " + verb
+          + " ... -- python train.py");
+    }
+    if (!deadline.isAfter(now)) {
+      throw new UsageException("the deadline " + deadline + " is in the past");
+    }
+    if (series.size() > 1) {
+      throw new UsageException("give one --series FILE (or --zone ZONE --source S), not several");
+    }
+    Zone zone = zones(now, deadline).getFirst();
+    try {
+      return new Planned(zone, zone.place().search().contiguous(now, deadline, estimate));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 }
