@@ -47,6 +47,14 @@ final class ScheduleRunCommand implements Callable<Integer> {
       description = "When the command must be done, ISO-8601.")
   Instant deadline;
 
+  @Option(names = "--interruptible",
+      description = "Run in the cheapest whole slots: the command is paused (SIGSTOP) between them and resumed (SIGCONT).")
+  boolean interruptible;
+
+  @Option(names = "--min-chunk", converter = Durations.class, paramLabel = "DURATION",
+      description = "With --interruptible: the shortest stretch (default: one slot).")
+  Duration minChunk = Duration.ZERO;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Write plan, measurement and saving as JSON.")
   Path json;
 
@@ -59,6 +67,15 @@ final class ScheduleRunCommand implements Callable<Integer> {
     ScheduleSource.Planned planned = source.planNow(spec, command, "run", now, deadline, estimate);
     ScheduleSource.Zone zone = planned.zone();
     Plan plan = planned.plan();
+    if (interruptible) {
+      try {
+        plan = zone.place().search().interruptible(now, deadline, estimate, minChunk, Duration.ZERO);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    } else if (!minChunk.isZero()) {
+      throw new UsageException("--min-chunk needs --interruptible");
+    }
     PrintWriter err = spec.commandLine().getErr();
     err.printf(Locale.ROOT, "schedule: %s job in %s; best start %s (%.1f gCO2e/kWh against %.1f at once, %.1f %% less)%n",
         Durations.text(estimate), zone.place().zone(), plan.start(), plan.avgIntensity(), plan.runNowAvgIntensity(),
@@ -74,7 +91,10 @@ final class ScheduleRunCommand implements Callable<Integer> {
           "--series", intensity.toString(), "--zone", zone.place().zone()));
       args.add("--");
       args.addAll(command);
-      int exit = Main.run(args.toArray(String[]::new), spec.commandLine().getOut(), err);
+      int exit = interruptible && plan.segments().size() > 1
+          ? PausedRun.run(() -> Main.run(args.toArray(String[]::new), spec.commandLine().getOut(), err),
+              plan.segments(), err)
+          : Main.run(args.toArray(String[]::new), spec.commandLine().getOut(), err);
       JsonNode run = Files.size(measured) > 0 ? new ObjectMapper().readTree(measured.toFile()) : null;
       if (run != null) {
         report(err, zone, plan, run, exit);

@@ -9,6 +9,8 @@ import java.lang.invoke.MethodHandle;
 final class Signals {
   static final int SIGINT = 2;
   static final int SIGTERM = 15;
+  static final int SIGCONT = 18;
+  static final int SIGSTOP = 19;
 
   private static final MethodHandle KILL =
       Linker.nativeLinker()

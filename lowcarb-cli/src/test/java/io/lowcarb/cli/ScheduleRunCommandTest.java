@@ -54,4 +54,28 @@ class ScheduleRunCommandTest {
     assertThat(noDashes.exit()).isEqualTo(2);
     assertThat(noDashes.err()).contains("after '--'");
   }
+
+  @Test
+  void anInterruptibleRunIsPausedBetweenItsCleanStretches() throws Exception {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    StringBuilder csv = new StringBuilder("time,g_per_kwh\n");
+    for (int s = -4; s < 40; s += 2) {
+      csv.append(now.plusSeconds(s)).append(',').append(s == 6 || s == 8 || s == 14 || s == 16 ? 10 : 500).append('\n');
+    }
+    Path file = Files.writeString(dir.resolve("gappy.csv"), csv);
+    Path ticks = dir.resolve("ticks");
+    Path json = dir.resolve("run.json");
+    // A command that notes the time every 200 ms, for 6 s of its own running.
+    Cli.Result r = Cli.inProcess("schedule", "run", "--series", file.toString(), "--zone", "ES",
+        "--duration-estimate", "8s", "--deadline", now.plusSeconds(30).toString(), "--interruptible",
+        "--min-chunk", "4s", "--json", json.toString(),
+        "--", "sh", "-c", "for i in $(seq 30); do date +%s >> " + ticks + "; sleep 0.2; done");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("paused until " + now.plusSeconds(14)).contains("resumed until " + now.plusSeconds(18));
+    // No tick while paused (between 10 s and 14 s after now, with a second of slack either side).
+    long from = now.plusSeconds(11).getEpochSecond();
+    long to = now.plusSeconds(13).getEpochSecond();
+    assertThat(Files.readAllLines(ticks).stream().mapToLong(Long::parseLong).filter(t -> t >= from && t <= to)).isEmpty();
+    assertThat(Files.readAllLines(ticks)).hasSize(30);
+  }
 }
