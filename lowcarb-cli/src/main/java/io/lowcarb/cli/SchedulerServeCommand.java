@@ -4,6 +4,10 @@ import io.lowcarb.energy.SensorDiscovery;
 import io.lowcarb.energy.carbon.SeriesFiles;
 import io.lowcarb.schedule.api.CarbonAwareServer;
 import io.lowcarb.schedule.api.Catalog;
+import io.lowcarb.schedule.api.ForecastSource;
+import io.lowcarb.schedule.provider.ForecastingProvider;
+import io.lowcarb.schedule.provider.ProviderException;
+import io.lowcarb.schedule.provider.Providers;
 import io.lowcarb.schedule.api.QueueJobs;
 import io.lowcarb.schedule.queue.CommandRunner;
 import io.lowcarb.schedule.queue.JobQueue;
@@ -52,6 +56,10 @@ final class SchedulerServeCommand implements Callable<Integer> {
       description = "A location for the API and for jobs submitted over HTTP, with its intensity series; repeatable.")
   List<String> series = new ArrayList<>();
 
+  @Option(names = "--location", paramLabel = "ZONE=SOURCE",
+      description = "A location served from a live API (electricitymaps, watttime or uk) and its forecast; repeatable.")
+  List<String> live = new ArrayList<>();
+
   @Option(names = "--api-host", defaultValue = "127.0.0.1", paramLabel = "HOST", description = "Default 127.0.0.1.")
   String host;
 
@@ -81,8 +89,18 @@ final class SchedulerServeCommand implements Callable<Integer> {
     }
     Catalog catalog;
     try {
-      catalog = Catalog.fromSeriesFiles(files, SeriesFiles.Basis.LCA);
-    } catch (IOException | RuntimeException e) {
+      List<Catalog.Location> locations = new ArrayList<>(Catalog.fromSeriesFiles(files, SeriesFiles.Basis.LCA).locations());
+      for (String l : live) {
+        int eq = l.indexOf('=');
+        if (eq <= 0 || eq == l.length() - 1) {
+          throw new UsageException("--location takes ZONE=SOURCE, got '" + l + "'");
+        }
+        ForecastingProvider provider = Providers.create(l.substring(eq + 1), l.substring(0, eq));
+        locations.add(new Catalog.Location(l.substring(0, eq), provider,
+            ForecastSource.live(provider, InstantSource.system())));
+      }
+      catalog = new Catalog(locations);
+    } catch (IOException | IllegalArgumentException | ProviderException e) {
       throw new UsageException(e.getMessage());
     }
     PrintWriter err = spec.commandLine().getErr();

@@ -24,6 +24,11 @@ final class Cli {
 
   /** Starts {@code lowcarb ARGS} as its own JVM, with this test's class path; stderr goes to {@code log}. */
   static Process spawn(Path log, String... args) throws IOException {
+    return spawn(log, java.util.Map.of(), args);
+  }
+
+  /** Starts {@code lowcarb ARGS} as its own JVM with extra environment variables. */
+  static Process spawn(Path log, java.util.Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("--enable-native-access=ALL-UNNAMED");
@@ -32,7 +37,9 @@ final class Cli {
     command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());
     command.addAll(List.of(args));
-    return new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
+    return builder
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();

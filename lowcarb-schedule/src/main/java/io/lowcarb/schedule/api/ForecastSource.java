@@ -34,4 +34,9 @@ public interface ForecastSource {
       return new Forecast(from, points);
     };
   }
+
+  /** A live provider's own forecast, as generated when asked. */
+  static ForecastSource live(io.lowcarb.schedule.provider.ForecastingProvider provider, java.time.InstantSource clock) {
+    return (from, to) -> new Forecast(clock.instant(), provider.forecast(from, to));
+  }
 }
