@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lowcarb.compress.Checkpoint;
-import io.lowcarb.compress.OnnxExport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code lowcarb infer} as a user runs it: on a model trained on the digits and exported to ONNX. */
+/** {@code lowcarb compress} and {@code lowcarb infer} as a user runs them: on a model trained on the digits. */
 class InferCommandTest {
   @TempDir Path dir;
 
@@ -32,14 +30,26 @@ class InferCommandTest {
         "unknown dataset 'imagenet'");
     assertUsageError(Cli.inProcess("infer", "--model", text.toString(), "--latency-runs", "0"), "--latency-runs");
     assertUsageError(Cli.inProcess("infer"), "--model");
+    assertUsageError(Cli.inProcess("compress", "--from", text.toString(), "--export", dir.resolve("m.onnx").toString()),
+        "is not a lowcarb checkpoint");
   }
 
   @Test
-  void measuresAnExportedDigitsModelAndWritesTheJsonContract() throws Exception {
+  void exportsATrainedDigitsModelAndMeasuresItWithTheJsonContracts() throws Exception {
     Path out = dir.resolve("out");
     run("train", "--dataset", "digits", "--model", "mlp", "--epochs", "2", "--out", out.toString(), "--zone", "ES");
     Path onnx = dir.resolve("mlp.onnx");
-    OnnxExport.write(Checkpoint.read(out.resolve("model-0002.params")), new long[] {1, 8, 8}, onnx);
+    Path variants = dir.resolve("compress.json");
+    run("compress", "--from", out.resolve("model-0002.params").toString(), "--export", onnx.toString(),
+        "--json", variants.toString(), "--zone", "ES", "--duration", "1s", "--latency-runs", "100");
+    JsonNode baseline = new ObjectMapper().readTree(variants.toFile()).get("variants").get(0);
+    assertThat(baseline.get("name").asText()).isEqualTo("baseline");
+    assertThat(baseline.get("file").asText()).isEqualTo(onnx.toString());
+    assertThat(baseline.get("nonzero_params").asLong()).isPositive().isLessThanOrEqualTo(baseline.get("params").asLong());
+    for (String field : new String[] {"accuracy", "size_bytes", "latency_ms_p50", "throughput_per_s", "energy_j_per_1k",
+        "emissions_g_per_1k"}) {
+      assertThat(baseline.get(field).asDouble()).as(field).isPositive();
+    }
     Path json = dir.resolve("infer.json");
     String log = run("infer", "--model", onnx.toString(), "--dataset", "digits", "--json", json.toString(),
         "--zone", "ES", "--duration", "1s", "--latency-runs", "200");
@@ -52,6 +62,8 @@ class InferCommandTest {
       assertThat(r.get(field).asDouble()).as(field).isPositive();
     }
     assertThat(log).contains("accuracy", "p50", "inferences/s", "per 1,000");
+    // The same file, the same test part: the same accuracy.
+    assertThat(r.get("accuracy").asDouble()).isEqualTo(baseline.get("accuracy").asDouble());
   }
 
   private String run(String... args) throws Exception {
