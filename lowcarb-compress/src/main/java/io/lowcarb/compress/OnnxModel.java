@@ -57,7 +57,7 @@ public final class OnnxModel implements AutoCloseable {
     try {
       proto = ModelProto.parseFrom(bytes);
     } catch (InvalidProtocolBufferException e) {
-      throw new OnnxFormatException(file + " is not an ONNX model: " + e.getMessage());
+      throw new OnnxFormatException(file + " is not an ONNX model: it does not parse as one");
     }
     if (!proto.hasGraph() || proto.getGraph().getNodeCount() == 0 || proto.getOpsetImportCount() == 0) {
       throw new OnnxFormatException(file + " is not an ONNX model: it holds no graph");
