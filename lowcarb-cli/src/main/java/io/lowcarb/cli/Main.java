@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Measure and cut the energy and CO2e of AI work.",
     subcommands = {
-      MeasureCommand.class, SensorsCommand.class, ZonesCommand.class, TrainCommand.class, TuneCommand.class,
+      MeasureCommand.class, SensorsCommand.class, ZonesCommand.class, TrainCommand.class, TuneCommand.class, InferCommand.class, CompressCommand.class,
       DatasetsCommand.class, ScheduleCommand.class, SchedulerCommand.class,
       CommandLine.HelpCommand.class
     })

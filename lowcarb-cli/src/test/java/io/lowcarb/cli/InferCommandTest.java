@@ -1,0 +1,77 @@
+package io.lowcarb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lowcarb compress} and {@code lowcarb infer} as a user runs them: on a model trained on the digits. */
+class InferCommandTest {
+  @TempDir Path dir;
+
+  private static void assertUsageError(Cli.Result r, String expected) {
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).contains(expected).doesNotContain("Exception");
+  }
+
+  @Test
+  void badInputIsOneLineAndExitTwo() throws Exception {
+    Path text = dir.resolve("model.onnx");
+    Files.writeString(text, "not a model\n");
+    assertUsageError(Cli.inProcess("infer", "--model", text.toString()), text + " is not an ONNX model");
+    assertUsageError(Cli.inProcess("infer", "--model", dir.resolve("missing.onnx").toString()), "no such file");
+    assertUsageError(Cli.inProcess("infer", "--model", text.toString(), "--dataset", "imagenet"),
+        "unknown dataset 'imagenet'");
+    assertUsageError(Cli.inProcess("infer", "--model", text.toString(), "--latency-runs", "0"), "--latency-runs");
+    assertUsageError(Cli.inProcess("infer"), "--model");
+    assertUsageError(Cli.inProcess("compress", "--from", text.toString(), "--export", dir.resolve("m.onnx").toString()),
+        "is not a lowcarb checkpoint");
+  }
+
+  @Test
+  void exportsATrainedDigitsModelAndMeasuresItWithTheJsonContracts() throws Exception {
+    Path out = dir.resolve("out");
+    run("train", "--dataset", "digits", "--model", "mlp", "--epochs", "2", "--out", out.toString(), "--zone", "ES");
+    Path onnx = dir.resolve("mlp.onnx");
+    Path variants = dir.resolve("compress.json");
+    run("compress", "--from", out.resolve("model-0002.params").toString(), "--export", onnx.toString(),
+        "--json", variants.toString(), "--zone", "ES", "--duration", "1s", "--latency-runs", "100");
+    JsonNode baseline = new ObjectMapper().readTree(variants.toFile()).get("variants").get(0);
+    assertThat(baseline.get("name").asText()).isEqualTo("baseline");
+    assertThat(baseline.get("file").asText()).isEqualTo(onnx.toString());
+    assertThat(baseline.get("nonzero_params").asLong()).isPositive().isLessThanOrEqualTo(baseline.get("params").asLong());
+    for (String field : new String[] {"accuracy", "size_bytes", "latency_ms_p50", "throughput_per_s", "energy_j_per_1k",
+        "emissions_g_per_1k"}) {
+      assertThat(baseline.get(field).asDouble()).as(field).isPositive();
+    }
+    Path json = dir.resolve("infer.json");
+    String log = run("infer", "--model", onnx.toString(), "--dataset", "digits", "--json", json.toString(),
+        "--zone", "ES", "--duration", "1s", "--latency-runs", "200");
+    JsonNode r = new ObjectMapper().readTree(json.toFile());
+    assertThat(r.get("accuracy").asDouble()).isGreaterThan(0.8);
+    assertThat(r.get("params").asLong()).isEqualTo(64 * 128 + 128 + 128 * 10 + 10);
+    assertThat(r.get("size_bytes").asLong()).isEqualTo(Files.size(onnx));
+    assertThat(r.get("latency_ms_p50").asDouble()).isPositive().isLessThanOrEqualTo(r.get("latency_ms_p99").asDouble());
+    for (String field : new String[] {"throughput_per_s", "energy_j_per_1k", "emissions_g_per_1k"}) {
+      assertThat(r.get(field).asDouble()).as(field).isPositive();
+    }
+    assertThat(log).contains("accuracy", "p50", "inferences/s", "per 1,000");
+    // The same file, the same test part: the same accuracy.
+    assertThat(r.get("accuracy").asDouble()).isEqualTo(baseline.get("accuracy").asDouble());
+  }
+
+  private String run(String... args) throws Exception {
+    Path log = dir.resolve(args[0] + ".log");
+    Process p = Cli.spawn(log, args);
+    assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+    String text = Files.readString(log);
+    assertThat(p.exitValue()).as(text).isZero();
+    return text;
+  }
+}
