@@ -1,0 +1,82 @@
+package io.lowcarb.compress.prune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lowcarb.compress.Checkpoint;
+import io.lowcarb.compress.OnnxExport;
+import io.lowcarb.compress.OnnxModel;
+import io.lowcarb.compress.Tensor;
+import io.lowcarb.energy.Meter;
+import io.lowcarb.train.GreenTrainer;
+import io.lowcarb.train.TrainSettings;
+import io.lowcarb.train.TrainingProgress;
+import io.lowcarb.train.data.Digits;
+import io.lowcarb.train.data.Split;
+import io.lowcarb.train.model.ModelSpec;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pruning 90 % of a digits MLP with the masks held through fine-tuning. */
+class MaskedFineTuningTest {
+  private static final Split DIGITS = Split.of(Digits.load(), 0.2, 42);
+
+  @TempDir Path dir;
+
+  @Test
+  void ninetyPercentOfTheWeightsStayZeroThroughFineTuningAndTheAccuracyHolds() throws Exception {
+    Path dense = train(ModelSpec.mlp(128, 10), 6);
+    Path out = dir.resolve("pruned");
+    int stepsPerEpoch = (int) Math.ceil(DIGITS.train().size() / 32.0);
+    FineTuneSettings settings = new FineTuneSettings(GradualSchedule.over(0.9, 2L * stepsPerEpoch, 8),
+        MagnitudePruning.Scope.GLOBAL, 3, 32, 0.002f, 7, out);
+    PruneResult result;
+    try (Meter meter = Meter.builder().zone("ES").build()) {
+      result = new MaskedFineTuning(meter).run(dense, DIGITS, settings);
+    }
+    System.out.printf("mlp-128 on digits: dense %.4f, pruned 90%% at once %.4f, after %d steps of fine-tuning %.4f"
+        + " (sparsity %.4f, %.3g kWh)%n", result.denseAccuracy(), result.prunedAccuracy(), result.steps(),
+        result.accuracy(), result.masks().sparsity(), result.energy().kwh());
+
+    Checkpoint written = Checkpoint.read(result.checkpoint());
+    assertThat(result.checkpoint()).isEqualTo(out.resolve("model-0003.params"));
+    long prunable = 0;
+    long zeros = 0;
+    for (var e : MagnitudePruning.prunable(written).entrySet()) {
+      Tensor w = e.getValue();
+      boolean[] keep = result.masks().keep().get(e.getKey());
+      prunable += w.size();
+      zeros += w.size() - w.nonzero();
+      for (int i = 0; i < keep.length; i++) {
+        if (!keep[i]) {
+          assertThat(w.values()[i]).as("pruned weight %d of layer %d", i, e.getKey()).isZero();
+        }
+      }
+    }
+    assertThat(prunable).isEqualTo(64 * 128 + 128 * 10);
+    assertThat((double) zeros).isCloseTo(0.9 * prunable, org.assertj.core.data.Offset.offset(1.0));
+    assertThat(result.masks().pruned()).isEqualTo(Math.round(0.9 * prunable));
+    // Biases are not pruned.
+    assertThat(written.weights().get(1).get("bias").nonzero()).isEqualTo(128);
+    assertThat(result.accuracy()).isGreaterThanOrEqualTo(result.denseAccuracy() - 0.05);
+
+    Path onnx = dir.resolve("pruned.onnx");
+    OnnxExport.write(written, DIGITS.test().shape(), onnx);
+    try (OnnxModel model = OnnxModel.open(onnx)) {
+      assertThat(model.accuracy(DIGITS.test())).isCloseTo(result.accuracy(), org.assertj.core.data.Offset.offset(0.003));
+      assertThat(model.params() - model.nonzeroParams()).isEqualTo(zeros);
+    }
+  }
+
+  private Path train(ModelSpec spec, int epochs) throws Exception {
+    TrainSettings settings = new TrainSettings(epochs, 32, 0.003f, 1f, 42, OptionalDouble.empty(),
+        OptionalDouble.empty(), OptionalDouble.empty(), 0, false, dir.resolve("dense"), false, Optional.empty(),
+        Set.of(), true);
+    try (Meter meter = Meter.builder().zone("ES").build()) {
+      return Path.of(new GreenTrainer(meter).train(spec, DIGITS, settings, TrainingProgress.NONE).checkpoint());
+    }
+  }
+}
