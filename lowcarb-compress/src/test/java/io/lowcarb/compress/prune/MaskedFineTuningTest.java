@@ -32,7 +32,7 @@ class MaskedFineTuningTest {
     Path out = dir.resolve("pruned");
     int stepsPerEpoch = (int) Math.ceil(DIGITS.train().size() / 32.0);
     FineTuneSettings settings = new FineTuneSettings(GradualSchedule.over(0.9, 2L * stepsPerEpoch, 8),
-        MagnitudePruning.Scope.GLOBAL, 3, 32, 0.002f, 7, out);
+        MagnitudePruning.Scope.GLOBAL, 3, 32, 0.005f, 7, out);
     PruneResult result;
     try (Meter meter = Meter.builder().zone("ES").build()) {
       result = new MaskedFineTuning(meter).run(dense, DIGITS, settings);
@@ -68,6 +68,12 @@ class MaskedFineTuningTest {
     try (OnnxModel model = OnnxModel.open(onnx)) {
       assertThat(model.accuracy(DIGITS.test())).isCloseTo(result.accuracy(), org.assertj.core.data.Offset.offset(0.003));
       assertThat(model.params() - model.nonzeroParams()).isEqualTo(zeros);
+      StorageReport fp32 = SparseFile.write(written, SparseFile.Encoding.FP32, dir.resolve("pruned.lcsp"));
+      StorageReport int8 = SparseFile.write(written, SparseFile.Encoding.INT8, dir.resolve("pruned.lcsp8"));
+      System.out.printf("sizes: ONNX fp32 %d B, dense fp32 %d B, sparse fp32 %d B (%.3f), sparse int8 %d B (%.3f)%n",
+          model.sizeBytes(), fp32.denseBytes(), fp32.fileBytes(), fp32.ratio(), int8.fileBytes(), int8.ratio());
+      assertThat(fp32.nonzero()).isEqualTo(model.nonzeroParams());
+      assertThat(int8.fileBytes()).isLessThan(fp32.fileBytes()).isLessThan(fp32.denseBytes() / 4);
     }
   }
 
