@@ -12,6 +12,7 @@ import io.lowcarb.train.TrainSettings;
 import io.lowcarb.train.TrainingProgress;
 import io.lowcarb.train.data.Digits;
 import io.lowcarb.train.data.Split;
+import io.lowcarb.train.model.LayerSpec;
 import io.lowcarb.train.model.ModelSpec;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -77,9 +78,33 @@ class MaskedFineTuningTest {
     }
   }
 
+  @Test
+  void aCnnWithBatchNormIsPrunedLayerByLayerAndItsBatchNormIsLeftWhole() throws Exception {
+    ModelSpec cnn = new ModelSpec("small-cnn", java.util.List.of(
+        new LayerSpec.Conv2d(8, 3, 1), new LayerSpec.BatchNorm(), new LayerSpec.Relu(), new LayerSpec.MaxPool(2),
+        new LayerSpec.Flatten(), new LayerSpec.Dense(32), new LayerSpec.Relu(), new LayerSpec.Dense(10)));
+    Path dense = train(cnn, 2);
+    FineTuneSettings settings = new FineTuneSettings(GradualSchedule.oneShot(0.5), MagnitudePruning.Scope.PER_LAYER,
+        1, 32, 0.003f, 7, dir.resolve("pruned-cnn"));
+    PruneResult result;
+    try (Meter meter = Meter.builder().zone("ES").build()) {
+      result = new MaskedFineTuning(meter).run(dense, DIGITS, settings);
+    }
+    System.out.printf("small-cnn on digits: dense %.4f, pruned 50%% per layer %.4f, fine-tuned %.4f%n",
+        result.denseAccuracy(), result.prunedAccuracy(), result.accuracy());
+    Checkpoint written = Checkpoint.read(result.checkpoint());
+    for (int layer : new int[] {0, 5, 7}) {
+      Tensor w = written.weights().get(layer).get("weight");
+      assertThat(w.size() - w.nonzero()).as("zeros in layer %d", layer).isEqualTo(Math.round(0.5 * w.size()));
+    }
+    assertThat(written.weights().get(1).get("gamma").nonzero()).isEqualTo(8);
+    assertThat(written.weights().get(1).get("runningVar").nonzero()).isEqualTo(8);
+    assertThat(result.accuracy()).isGreaterThanOrEqualTo(result.denseAccuracy() - 0.05);
+  }
+
   private Path train(ModelSpec spec, int epochs) throws Exception {
     TrainSettings settings = new TrainSettings(epochs, 32, 0.003f, 1f, 42, OptionalDouble.empty(),
-        OptionalDouble.empty(), OptionalDouble.empty(), 0, false, dir.resolve("dense"), false, Optional.empty(),
+        OptionalDouble.empty(), OptionalDouble.empty(), 0, false, dir.resolve("dense-" + spec.name()), false, Optional.empty(),
         Set.of(), true);
     try (Meter meter = Meter.builder().zone("ES").build()) {
       return Path.of(new GreenTrainer(meter).train(spec, DIGITS, settings, TrainingProgress.NONE).checkpoint());
