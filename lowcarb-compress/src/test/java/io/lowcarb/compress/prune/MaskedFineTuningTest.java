@@ -102,6 +102,25 @@ class MaskedFineTuningTest {
     assertThat(result.accuracy()).isGreaterThanOrEqualTo(result.denseAccuracy() - 0.05);
   }
 
+  @Test
+  void halvingTheHiddenNeuronsThenFineTuningGivesASmallerModelThatHoldsItsAccuracy() throws Exception {
+    Checkpoint dense = Checkpoint.read(train(ModelSpec.mlp(128, 10), 6));
+    Checkpoint smaller = NeuronPruning.shrunk(dense, NeuronPruning.plan(dense, 0.5));
+    assertThat(smaller.spec().layers().get(1)).isEqualTo(new LayerSpec.Dense(64));
+    FineTuneSettings settings = new FineTuneSettings(GradualSchedule.oneShot(0), MagnitudePruning.Scope.GLOBAL, 2, 32,
+        0.003f, 7, dir.resolve("smaller"));
+    PruneResult result;
+    try (Meter meter = Meter.builder().zone("ES").build()) {
+      result = new MaskedFineTuning(meter).run(smaller, DIGITS, settings);
+    }
+    double denseAccuracy = MaskedFineTuning.accuracy(dense, DIGITS.test().shape(),
+        DIGITS.test().standardised(dense.inputMean(), dense.inputStd()));
+    System.out.printf("mlp-128 -> mlp-64 on digits: params %d -> %d, accuracy %.4f, removed %.4f, fine-tuned %.4f%n",
+        dense.params(), smaller.params(), denseAccuracy, result.denseAccuracy(), result.accuracy());
+    assertThat(Checkpoint.read(result.checkpoint()).spec()).isEqualTo(smaller.spec());
+    assertThat(result.accuracy()).isGreaterThanOrEqualTo(denseAccuracy - 0.05);
+  }
+
   private Path train(ModelSpec spec, int epochs) throws Exception {
     TrainSettings settings = new TrainSettings(epochs, 32, 0.003f, 1f, 42, OptionalDouble.empty(),
         OptionalDouble.empty(), OptionalDouble.empty(), 0, false, dir.resolve("dense-" + spec.name()), false, Optional.empty(),
