@@ -13,8 +13,9 @@ import java.util.TreeMap;
 /**
  * Unstructured L1 magnitude pruning: the weights with the smallest absolute values are pruned. Only
  * the {@code weight} tensors of dense and convolution layers are prunable; biases and batch-norm
- * parameters are kept. Exactly {@code round(sparsity * n)} weights are pruned; ties at the
- * threshold are broken in layer and row-major order.
+ * parameters are kept. Exactly {@code round(sparsity * n)} weights are pruned, {@code n} counted
+ * over all prunable weights (global) or over each layer's (per layer); ties at the threshold are
+ * broken in layer and row-major order.
  */
 public final class MagnitudePruning {
   /** The parameter that is pruned. */
