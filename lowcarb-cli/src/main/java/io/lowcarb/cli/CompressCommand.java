@@ -9,23 +9,35 @@ import io.lowcarb.compress.InferenceCost;
 import io.lowcarb.compress.OnnxExport;
 import io.lowcarb.compress.OnnxModel;
 import io.lowcarb.compress.Variant;
+import io.lowcarb.compress.prune.FineTuneSettings;
+import io.lowcarb.compress.prune.GradualSchedule;
+import io.lowcarb.compress.prune.MagnitudePruning;
+import io.lowcarb.compress.prune.MaskedFineTuning;
+import io.lowcarb.compress.prune.PruneResult;
+import io.lowcarb.compress.prune.SparseFile;
+import io.lowcarb.compress.prune.StorageReport;
 import io.lowcarb.energy.Clock;
 import io.lowcarb.energy.Meter;
 import io.lowcarb.energy.SensorDiscovery;
+import io.lowcarb.train.data.DatasetCache;
+import io.lowcarb.train.data.DatasetFormatException;
+import io.lowcarb.train.data.Datasets;
 import io.lowcarb.train.data.LabeledData;
+import io.lowcarb.train.data.Split;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code lowcarb compress}: exports a checkpoint to ONNX and measures each variant written. */
 @Command(name = "compress", mixinStandardHelpOptions = true, sortOptions = false,
@@ -59,6 +71,21 @@ final class CompressCommand implements Callable<Integer> {
       description = "Shortest throughput run per variant, measured by the meter (default 3s).")
   Duration duration;
 
+  @Option(names = "--prune", paramLabel = "RATIO",
+      description = "Prune this fraction of the dense and convolution weights by magnitude (0 <= RATIO < 1), gradually"
+          + " while fine-tuning with the masks held.")
+  Double prune;
+
+  @Option(names = "--per-layer", description = "With --prune: the same fraction in every layer (default: one global threshold).")
+  boolean perLayer;
+
+  @Option(names = "--fine-tune-epochs", defaultValue = "3", paramLabel = "N",
+      description = "With --prune: epochs of fine-tuning; the sparsity rises over all but the last (default 3).")
+  int fineTuneEpochs;
+
+  @Option(names = "--fine-tune-lr", defaultValue = "0.005", paramLabel = "LR", description = "With --prune: learning rate (default 0.005).")
+  float fineTuneLr;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Write the variants as JSON.")
   Path json;
 
@@ -73,6 +100,12 @@ final class CompressCommand implements Callable<Integer> {
     }
     if (duration.isNegative()) {
       throw new UsageException("--duration cannot be negative");
+    }
+    if (prune != null && !(prune >= 0 && prune < 1)) {
+      throw new UsageException("--prune must be in [0, 1), got " + prune);
+    }
+    if (prune != null && fineTuneEpochs < 1) {
+      throw new UsageException("--fine-tune-epochs must be at least 1, got " + fineTuneEpochs);
     }
     meterOptions.check();
     IntensityOptions.Choice intensity = intensityOptions.resolve(Instant.now());
@@ -93,7 +126,10 @@ final class CompressCommand implements Callable<Integer> {
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new UsageException(e.getMessage());
     }
-    List<Variant> variants = List.of(baseline);
+    List<Variant> variants = new ArrayList<>(List.of(baseline));
+    if (prune != null) {
+      variants.add(pruned(checkpoint, data, intensity, found));
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "compress: %s (%s) on %s (%d test examples)%n", from, checkpoint.spec().name(), dataset,
         data.size());
@@ -110,6 +146,48 @@ final class CompressCommand implements Callable<Integer> {
       io.lowcarb.energy.report.AtomicFile.write(json, o -> writeJson(variants, o));
     }
     return 0;
+  }
+
+  private StorageReport prunedStorage;
+  private Path prunedStorageFile;
+
+  /** Prunes the checkpoint while fine-tuning, exports the result and measures it. */
+  private Variant pruned(Checkpoint dense, LabeledData test, IntensityOptions.Choice intensity,
+      SensorDiscovery.Result found) throws IOException {
+    Split split;
+    try {
+      split = Datasets.load(dataset, label, testFraction, seed, DatasetCache.standard());
+    } catch (DatasetFormatException | IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    String stem = export.getFileName().toString().replaceFirst("\\.onnx$", "");
+    Path dir = export.toAbsolutePath().resolveSibling(stem + "-pruned");
+    int batch = 32;
+    long perEpoch = Math.max(1, (split.train().size() + batch - 1) / batch);
+    GradualSchedule schedule = fineTuneEpochs == 1
+        ? GradualSchedule.over(prune, Math.max(1, perEpoch / 2), 4)
+        : GradualSchedule.over(prune, (fineTuneEpochs - 1) * perEpoch, 8);
+    PruneResult result;
+    try (Meter meter = meterOptions.meter(intensity, found).build()) {
+      result = new MaskedFineTuning(meter).run(dense, split, new FineTuneSettings(schedule,
+          perLayer ? MagnitudePruning.Scope.PER_LAYER : MagnitudePruning.Scope.GLOBAL, fineTuneEpochs, batch,
+          fineTuneLr, seed, dir));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    Path file = export.toAbsolutePath().resolveSibling(stem + ".pruned.onnx");
+    OnnxExport.write(result.pruned(), test.shape(), file);
+    prunedStorageFile = export.toAbsolutePath().resolveSibling(stem + ".pruned.sparse");
+    StorageReport stored = SparseFile.write(result.pruned(), SparseFile.Encoding.INT8, prunedStorageFile);
+    prunedStorage = stored;
+    spec.commandLine().getErr().printf(Locale.ROOT,
+        "compress: pruned %.1f %% of %,d weights; fine-tuned %d epochs (%.4g J); stored sparse int8 in %,d B (%.3f of dense fp32)%n",
+        100 * result.masks().sparsity(), result.masks().prunable(), fineTuneEpochs,
+        result.energy().kwh() * 3.6e6, stored.fileBytes(), stored.ratio());
+    try (OnnxModel onnx = InferCommand.open(file); Meter meter = meterOptions.meter(intensity, found).build()) {
+      InferenceCost cost = new InferenceBenchmark(meter, Clock.SYSTEM, latencyRuns, duration).run(onnx, test);
+      return new Variant("pruned", file, cost);
+    }
   }
 
   private void writeJson(List<Variant> variants, OutputStream o) throws IOException {
@@ -136,6 +214,16 @@ final class CompressCommand implements Callable<Integer> {
         g.writeEndObject();
       }
       g.writeEndArray();
+      if (prunedStorage != null) {
+        // The pruned weights stored compactly: a bitmap of non-zeros and their values in int8.
+        g.writeObjectFieldStart("pruned_storage");
+        g.writeStringField("file", prunedStorageFile.toString());
+        g.writeNumberField("bytes", prunedStorage.fileBytes());
+        g.writeNumberField("params", prunedStorage.params());
+        g.writeNumberField("nonzero_params", prunedStorage.nonzero());
+        g.writeNumberField("dense_fp32_bytes", prunedStorage.denseBytes());
+        g.writeEndObject();
+      }
       g.writeObjectFieldStart("intensity");
       g.writeNumberField("g_per_kwh", variants.getFirst().cost().intensityGPerKwh());
       g.writeStringField("zone", variants.getFirst().cost().zone());

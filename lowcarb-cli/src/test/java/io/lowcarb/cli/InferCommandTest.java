@@ -41,8 +41,18 @@ class InferCommandTest {
     Path onnx = dir.resolve("mlp.onnx");
     Path variants = dir.resolve("compress.json");
     run("compress", "--from", out.resolve("model-0002.params").toString(), "--export", onnx.toString(),
-        "--json", variants.toString(), "--zone", "ES", "--duration", "1s", "--latency-runs", "100");
-    JsonNode baseline = new ObjectMapper().readTree(variants.toFile()).get("variants").get(0);
+        "--json", variants.toString(), "--zone", "ES", "--duration", "1s", "--latency-runs", "100",
+        "--prune", "0.9", "--fine-tune-epochs", "2");
+    JsonNode all = new ObjectMapper().readTree(variants.toFile());
+    JsonNode baseline = all.get("variants").get(0);
+    JsonNode pruned = all.get("variants").get(1);
+    assertThat(pruned.get("name").asText()).isEqualTo("pruned");
+    assertThat(pruned.get("params").asLong()).isEqualTo(baseline.get("params").asLong());
+    // 90 % of the 9,472 dense weights are zero; the 138 biases are not pruned.
+    assertThat(pruned.get("nonzero_params").asLong()).isBetween(900L, 1100L);
+    assertThat(pruned.get("accuracy").asDouble()).isGreaterThan(0.8);
+    assertThat(all.at("/pruned_storage/bytes").asLong()).isLessThan(baseline.get("size_bytes").asLong() / 8);
+    assertThat(Files.size(Path.of(all.at("/pruned_storage/file").asText()))).isEqualTo(all.at("/pruned_storage/bytes").asLong());
     assertThat(baseline.get("name").asText()).isEqualTo("baseline");
     assertThat(baseline.get("file").asText()).isEqualTo(onnx.toString());
     assertThat(baseline.get("nonzero_params").asLong()).isPositive().isLessThanOrEqualTo(baseline.get("params").asLong());
