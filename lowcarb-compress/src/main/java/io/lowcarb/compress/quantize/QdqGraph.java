@@ -1,0 +1,210 @@
+package io.lowcarb.compress.quantize;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import com.google.protobuf.ByteString;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rewrites an fp32 ONNX graph in the QDQ form: each chosen {@code Gemm}, {@code MatMul} or {@code
+ * Conv} takes its weight from int8 values through a per-channel {@code DequantizeLinear}
+ * (symmetric, scale {@code max|w| / 127} per output channel, zero point 0), and its input through a
+ * {@code QuantizeLinear -> DequantizeLinear} pair (asymmetric uint8 over the calibrated range).
+ * ONNX Runtime fuses such pairs into int8 kernels where it has them, and runs the rest in fp32.
+ */
+final class QdqGraph {
+  /** The operators whose weights and inputs are quantized. */
+  static final Set<String> QUANTIZABLE = Set.of("Gemm", "MatMul", "Conv");
+
+  private QdqGraph() {}
+
+  /** The names of the nodes that can be quantized, in graph order (those with an initializer weight). */
+  static List<String> quantizable(ModelProto model) {
+    Map<String, TensorProto> initializers = initializers(model.getGraph());
+    List<String> names = new ArrayList<>();
+    for (NodeProto node : model.getGraph().getNodeList()) {
+      if (QUANTIZABLE.contains(node.getOpType()) && node.getInputCount() >= 2
+          && initializers.containsKey(node.getInput(1))) {
+        names.add(node.getName());
+      }
+    }
+    return names;
+  }
+
+  /**
+   * {@code model} with the nodes named in {@code quantize} in QDQ form.
+   *
+   * @param ranges the calibrated range of each quantized node's first input, by node name
+   */
+  static ModelProto quantized(ModelProto model, Set<String> quantize, Map<String, ActivationRange> ranges) {
+    GraphProto graph = model.getGraph();
+    Map<String, TensorProto> initializers = initializers(graph);
+    GraphProto.Builder out = graph.toBuilder().clearNode().clearInitializer();
+    Set<String> replaced = new java.util.HashSet<>();
+    List<TensorProto> added = new ArrayList<>();
+    for (NodeProto node : graph.getNodeList()) {
+      if (!quantize.contains(node.getName())) {
+        out.addNode(node);
+        continue;
+      }
+      ActivationRange range = ranges.get(node.getName());
+      if (range == null) {
+        throw new IllegalArgumentException("node " + node.getName() + " has no calibrated input range");
+      }
+      String name = node.getName();
+      String weightName = node.getInput(1);
+      TensorProto weight = initializers.get(weightName);
+      int axis = outputAxis(node);
+      int channels = (int) weight.getDims(axis);
+      float[] values = floats(weight);
+      float[] scales = channelScales(values, weight, axis, channels);
+      added.add(int8(weightName + "_quantized", quantize(values, weight, axis, scales), weight));
+      added.add(floatTensor(weightName + "_scale", scales, channels));
+      added.add(int8(weightName + "_zero_point", new byte[channels], channels));
+      replaced.add(weightName);
+      out.addNode(node("DequantizeLinear", name + "_weight_dequantize",
+          List.of(weightName + "_quantized", weightName + "_scale", weightName + "_zero_point"), weightName + "_dequantized")
+          .addAttribute(AttributeProto.newBuilder().setName("axis").setType(AttributeProto.AttributeType.INT)
+              .setI(axis)));
+
+      String x = node.getInput(0);
+      added.add(floatTensor(name + "_input_scale", new float[] {range.scale()}, -1));
+      added.add(uint8(name + "_input_zero_point", (byte) range.zeroPoint()));
+      List<String> qparams = List.of(name + "_input_scale", name + "_input_zero_point");
+      out.addNode(node("QuantizeLinear", name + "_input_quantize", concat(x, qparams), name + "_input_quantized"));
+      out.addNode(node("DequantizeLinear", name + "_input_dequantize", concat(name + "_input_quantized", qparams),
+          name + "_input_dequantized"));
+      out.addNode(node.toBuilder().setInput(0, name + "_input_dequantized").setInput(1, weightName + "_dequantized"));
+    }
+    for (TensorProto t : graph.getInitializerList()) {
+      if (!replaced.contains(t.getName())) {
+        out.addInitializer(t);
+      }
+    }
+    out.addAllInitializer(added);
+    return model.toBuilder().setGraph(out).build();
+  }
+
+  /** The axis of a node's weight that holds the output channels. */
+  static int outputAxis(NodeProto node) {
+    return switch (node.getOpType()) {
+      case "Conv" -> 0; // [out, in, kh, kw]
+      case "MatMul" -> 1; // [in, out]
+      case "Gemm" -> transB(node) ? 0 : 1;
+      default -> throw new IllegalArgumentException("cannot quantize a " + node.getOpType() + " node");
+    };
+  }
+
+  private static boolean transB(NodeProto node) {
+    for (AttributeProto a : node.getAttributeList()) {
+      if (a.getName().equals("transB")) {
+        return a.getI() != 0;
+      }
+    }
+    return false;
+  }
+
+  /** {@code max|w| / 127} for each output channel; 1 for a channel of zeros. */
+  static float[] channelScales(float[] values, TensorProto weight, int axis, int channels) {
+    float[] max = new float[channels];
+    for (int i = 0; i < values.length; i++) {
+      int c = channel(i, weight, axis);
+      max[c] = Math.max(max[c], Math.abs(values[i]));
+    }
+    float[] scales = new float[channels];
+    for (int c = 0; c < channels; c++) {
+      scales[c] = max[c] > 0 ? max[c] / 127f : 1f;
+    }
+    return scales;
+  }
+
+  private static byte[] quantize(float[] values, TensorProto weight, int axis, float[] scales) {
+    byte[] q = new byte[values.length];
+    for (int i = 0; i < values.length; i++) {
+      q[i] = (byte) Math.clamp(Math.round(values[i] / scales[channel(i, weight, axis)]), -127, 127);
+    }
+    return q;
+  }
+
+  /** The index along {@code axis} of the {@code i}th value of a row-major tensor. */
+  private static int channel(int i, TensorProto t, int axis) {
+    long inner = 1;
+    for (int d = axis + 1; d < t.getDimsCount(); d++) {
+      inner *= t.getDims(d);
+    }
+    return (int) ((i / inner) % t.getDims(axis));
+  }
+
+  static Map<String, TensorProto> initializers(GraphProto graph) {
+    Map<String, TensorProto> byName = new HashMap<>();
+    for (TensorProto t : graph.getInitializerList()) {
+      byName.put(t.getName(), t);
+    }
+    return byName;
+  }
+
+  /** The values of a float initializer, stored raw (little-endian) or as a float list. */
+  static float[] floats(TensorProto t) {
+    if (t.getDataType() != TensorProto.DataType.FLOAT.getNumber()) {
+      throw new IllegalArgumentException("initializer " + t.getName() + " is not float; it cannot be quantized");
+    }
+    if (!t.getRawData().isEmpty()) {
+      var buffer = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+      float[] values = new float[buffer.remaining()];
+      buffer.get(values);
+      return values;
+    }
+    float[] values = new float[t.getFloatDataCount()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = t.getFloatData(i);
+    }
+    return values;
+  }
+
+  private static TensorProto int8(String name, byte[] values, TensorProto like) {
+    return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT8.getNumber())
+        .addAllDims(like.getDimsList()).setRawData(ByteString.copyFrom(values)).build();
+  }
+
+  private static TensorProto int8(String name, byte[] values, int length) {
+    return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT8.getNumber())
+        .addDims(length).setRawData(ByteString.copyFrom(values)).build();
+  }
+
+  private static TensorProto uint8(String name, byte value) {
+    return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.UINT8.getNumber())
+        .setRawData(ByteString.copyFrom(new byte[] {value})).build();
+  }
+
+  /** A float tensor of {@code values}: a vector of {@code length}, or a scalar for a length of -1. */
+  private static TensorProto floatTensor(String name, float[] values, int length) {
+    ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    bytes.asFloatBuffer().put(values);
+    TensorProto.Builder b = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber())
+        .setRawData(ByteString.copyFrom(bytes.array()));
+    if (length >= 0) {
+      b.addDims(length);
+    }
+    return b.build();
+  }
+
+  private static NodeProto.Builder node(String op, String name, List<String> inputs, String output) {
+    return NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(inputs).addOutput(output);
+  }
+
+  private static List<String> concat(String first, List<String> rest) {
+    List<String> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(rest);
+    return all;
+  }
+}
