@@ -2,7 +2,6 @@ package io.lowcarb.compress.quantize;
 
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
@@ -16,13 +15,12 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Observes the inputs of the quantizable nodes by running the fp32 model on ONNX Runtime with those
- * tensors added as graph outputs, and turns what it saw into ranges.
+ * Observes activations by running the fp32 model on ONNX Runtime with those tensors added as graph
+ * outputs, and turns what it saw into ranges.
  */
 final class ActivationObserver {
   /** The most values kept per tensor for percentiles; larger tensors are sampled with a stride. */
@@ -33,22 +31,16 @@ final class ActivationObserver {
   private ActivationObserver() {}
 
   /**
-   * The range of the first input of each node named in {@code nodes}, observed on {@code sample}.
+   * The range of each tensor named in {@code tensors}, observed on {@code sample}.
    *
-   * @return ranges by node name
+   * @return ranges by tensor name
    */
-  static Map<String, ActivationRange> ranges(ModelProto model, List<String> nodes, LabeledData sample,
+  static Map<String, ActivationRange> ranges(ModelProto model, Set<String> tensors, LabeledData sample,
       Calibration calibration, double percentile) {
-    Map<String, String> inputOf = new LinkedHashMap<>();
-    for (NodeProto node : model.getGraph().getNodeList()) {
-      if (nodes.contains(node.getName())) {
-        inputOf.put(node.getName(), node.getInput(0));
-      }
-    }
     GraphProto.Builder graph = model.getGraph().toBuilder();
     Set<String> outputs = new HashSet<>();
     graph.getOutputList().forEach(o -> outputs.add(o.getName()));
-    for (String tensor : new HashSet<>(inputOf.values())) {
+    for (String tensor : tensors) {
       if (outputs.add(tensor)) {
         graph.addOutput(ValueInfoProto.newBuilder().setName(tensor).setType(TypeProto.newBuilder().setTensorType(
             TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT.getNumber()))));
@@ -62,7 +54,7 @@ final class ActivationObserver {
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         OrtSession session = env.createSession(bytes, options)) {
       String input = session.getInputNames().iterator().next();
-      Set<String> wanted = new HashSet<>(inputOf.values());
+      Set<String> wanted = new HashSet<>(tensors);
       for (int start = 0; start < sample.size(); start += BATCH) {
         int size = Math.min(BATCH, sample.size() - start);
         long[] shape = new long[sample.shape().length + 1];
@@ -83,7 +75,7 @@ final class ActivationObserver {
       throw new IllegalStateException("calibration failed on ONNX Runtime: " + e.getMessage(), e);
     }
     Map<String, ActivationRange> ranges = new LinkedHashMap<>();
-    inputOf.forEach((node, tensor) -> ranges.put(node, seen.get(tensor).range(calibration, percentile)));
+    seen.forEach((tensor, observed) -> ranges.put(tensor, observed.range(calibration, percentile)));
     return ranges;
   }
 

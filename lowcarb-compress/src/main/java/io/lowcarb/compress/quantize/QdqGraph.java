@@ -41,9 +41,29 @@ final class QdqGraph {
   }
 
   /**
-   * {@code model} with the nodes named in {@code quantize} in QDQ form.
+   * The activations to calibrate for the nodes named in {@code layers}: each one's input, and the
+   * output of each {@code Conv} (ONNX Runtime fuses a {@code Conv} into an int8 kernel only when its
+   * output is quantized too).
+   */
+  static Set<String> activations(ModelProto model, List<String> layers) {
+    Set<String> tensors = new java.util.LinkedHashSet<>();
+    for (NodeProto node : model.getGraph().getNodeList()) {
+      if (layers.contains(node.getName())) {
+        tensors.add(node.getInput(0));
+        if (node.getOpType().equals("Conv")) {
+          tensors.add(node.getOutput(0));
+        }
+      }
+    }
+    return tensors;
+  }
+
+  /**
+   * {@code model} with the nodes named in {@code quantize} in QDQ form. A {@code Conv}'s bias
+   * becomes int32 with the scale {@code inputScale * weightScale} of its channel (zero point 0), so
+   * that the node fuses into an integer kernel.
    *
-   * @param ranges the calibrated range of each quantized node's first input, by node name
+   * @param ranges the calibrated range of each tensor of {@link #activations}, by tensor name
    */
   static ModelProto quantized(ModelProto model, Set<String> quantize, Map<String, ActivationRange> ranges) {
     GraphProto graph = model.getGraph();
@@ -56,11 +76,8 @@ final class QdqGraph {
         out.addNode(node);
         continue;
       }
-      ActivationRange range = ranges.get(node.getName());
-      if (range == null) {
-        throw new IllegalArgumentException("node " + node.getName() + " has no calibrated input range");
-      }
       String name = node.getName();
+      ActivationRange range = range(ranges, node.getInput(0), name);
       String weightName = node.getInput(1);
       TensorProto weight = initializers.get(weightName);
       int axis = outputAxis(node);
@@ -83,7 +100,45 @@ final class QdqGraph {
       out.addNode(node("QuantizeLinear", name + "_input_quantize", concat(x, qparams), name + "_input_quantized"));
       out.addNode(node("DequantizeLinear", name + "_input_dequantize", concat(name + "_input_quantized", qparams),
           name + "_input_dequantized"));
-      out.addNode(node.toBuilder().setInput(0, name + "_input_dequantized").setInput(1, weightName + "_dequantized"));
+      NodeProto.Builder op = node.toBuilder().setInput(0, name + "_input_dequantized")
+          .setInput(1, weightName + "_dequantized");
+
+      // Conv fuses into QLinearConv only with an int32 bias; Gemm keeps its fp32 bias, which is as
+      // small and runs as well.
+      if (node.getOpType().equals("Conv") && node.getInputCount() > 2 && initializers.containsKey(node.getInput(2))) {
+        String biasName = node.getInput(2);
+        float[] bias = floats(initializers.get(biasName));
+        float[] biasScales = new float[bias.length];
+        int[] biasValues = new int[bias.length];
+        for (int c = 0; c < bias.length; c++) {
+          biasScales[c] = range.scale() * scales[bias.length == channels ? c : 0];
+          biasValues[c] = (int) Math.clamp(Math.round((double) bias[c] / biasScales[c]), Integer.MIN_VALUE,
+              Integer.MAX_VALUE);
+        }
+        added.add(int32(biasName + "_quantized", biasValues));
+        added.add(floatTensor(biasName + "_scale", biasScales, bias.length));
+        replaced.add(biasName);
+        out.addNode(node("DequantizeLinear", name + "_bias_dequantize",
+            List.of(biasName + "_quantized", biasName + "_scale"), biasName + "_dequantized")
+            .addAttribute(AttributeProto.newBuilder().setName("axis").setType(AttributeProto.AttributeType.INT)
+                .setI(0)));
+        op.setInput(2, biasName + "_dequantized");
+      }
+
+      if (node.getOpType().equals("Conv")) {
+        String y = node.getOutput(0);
+        ActivationRange out32 = range(ranges, y, name);
+        added.add(floatTensor(name + "_output_scale", new float[] {out32.scale()}, -1));
+        added.add(uint8(name + "_output_zero_point", (byte) out32.zeroPoint()));
+        List<String> oparams = List.of(name + "_output_scale", name + "_output_zero_point");
+        out.addNode(op.setOutput(0, name + "_output_float"));
+        out.addNode(node("QuantizeLinear", name + "_output_quantize", concat(name + "_output_float", oparams),
+            name + "_output_quantized"));
+        out.addNode(node("DequantizeLinear", name + "_output_dequantize", concat(name + "_output_quantized", oparams),
+            y));
+      } else {
+        out.addNode(op);
+      }
     }
     for (TensorProto t : graph.getInitializerList()) {
       if (!replaced.contains(t.getName())) {
@@ -92,6 +147,14 @@ final class QdqGraph {
     }
     out.addAllInitializer(added);
     return model.toBuilder().setGraph(out).build();
+  }
+
+  private static ActivationRange range(Map<String, ActivationRange> ranges, String tensor, String node) {
+    ActivationRange range = ranges.get(tensor);
+    if (range == null) {
+      throw new IllegalArgumentException("node " + node + " has no calibrated range for '" + tensor + "'");
+    }
+    return range;
   }
 
   /** The axis of a node's weight that holds the output channels. */
@@ -178,6 +241,13 @@ final class QdqGraph {
   private static TensorProto int8(String name, byte[] values, int length) {
     return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT8.getNumber())
         .addDims(length).setRawData(ByteString.copyFrom(values)).build();
+  }
+
+  private static TensorProto int32(String name, int[] values) {
+    ByteBuffer bytes = ByteBuffer.allocate(values.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    bytes.asIntBuffer().put(values);
+    return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT32.getNumber())
+        .addDims(values.length).setRawData(ByteString.copyFrom(bytes.array())).build();
   }
 
   private static TensorProto uint8(String name, byte value) {

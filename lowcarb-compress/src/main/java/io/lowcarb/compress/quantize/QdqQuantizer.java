@@ -55,7 +55,7 @@ public final class QdqQuantizer {
     }
     LabeledData sample = sample(calibration, settings.calibrationSamples(), settings.seed());
     Map<String, ActivationRange> ranges =
-        ActivationObserver.ranges(fp32, layers, sample, settings.calibration(), settings.percentile());
+        ActivationObserver.ranges(fp32, QdqGraph.activations(fp32, layers), sample, settings.calibration(), settings.percentile());
 
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
