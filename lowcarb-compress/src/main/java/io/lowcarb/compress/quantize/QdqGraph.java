@@ -59,7 +59,7 @@ final class QdqGraph {
   }
 
   /**
-   * {@code model} with the nodes named in {@code quantize} in QDQ form. A {@code Conv}'s bias
+   * {@code model} with the nodes named in {@code quantize} in QDQ form. A bias
    * becomes int32 with the scale {@code inputScale * weightScale} of its channel (zero point 0), so
    * that the node fuses into an integer kernel.
    *
@@ -103,20 +103,23 @@ final class QdqGraph {
       NodeProto.Builder op = node.toBuilder().setInput(0, name + "_input_dequantized")
           .setInput(1, weightName + "_dequantized");
 
-      // Conv fuses into QLinearConv only with an int32 bias; Gemm keeps its fp32 bias, which is as
-      // small and runs as well.
-      if (node.getOpType().equals("Conv") && node.getInputCount() > 2 && initializers.containsKey(node.getInput(2))) {
+      // Conv and Gemm fuse into integer kernels only with an int32 bias. Its scale is computed in the
+      // graph (ONNX Runtime folds the constant) rather than stored, to keep the file small.
+      if (node.getInputCount() > 2 && initializers.containsKey(node.getInput(2))
+          && initializers.get(node.getInput(2)).getDimsCount() == 1
+          && initializers.get(node.getInput(2)).getDims(0) == channels) {
         String biasName = node.getInput(2);
         float[] bias = floats(initializers.get(biasName));
         float[] biasScales = new float[bias.length];
         int[] biasValues = new int[bias.length];
         for (int c = 0; c < bias.length; c++) {
-          biasScales[c] = range.scale() * scales[bias.length == channels ? c : 0];
+          biasScales[c] = range.scale() * scales[c];
           biasValues[c] = (int) Math.clamp(Math.round((double) bias[c] / biasScales[c]), Integer.MIN_VALUE,
               Integer.MAX_VALUE);
         }
         added.add(int32(biasName + "_quantized", biasValues));
-        added.add(floatTensor(biasName + "_scale", biasScales, bias.length));
+        out.addNode(node("Mul", name + "_bias_scale", List.of(name + "_input_scale", weightName + "_scale"),
+            biasName + "_scale"));
         replaced.add(biasName);
         out.addNode(node("DequantizeLinear", name + "_bias_dequantize",
             List.of(biasName + "_quantized", biasName + "_scale"), biasName + "_dequantized")
