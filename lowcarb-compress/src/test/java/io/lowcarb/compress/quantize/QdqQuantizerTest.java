@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
 import io.lowcarb.compress.Checkpoint;
 import io.lowcarb.compress.OnnxExport;
 import io.lowcarb.compress.OnnxModel;
@@ -86,6 +88,21 @@ class QdqQuantizerTest {
     List<String> ops = new ArrayList<>();
     model.getGraph().getNodeList().forEach(n -> ops.add(n.getOpType()));
     assertThat(ops).contains("QuantizeLinear", "DequantizeLinear", "Gemm");
+  }
+
+  @Test
+  void onnxRuntimeFusesTheQdqGemmsIntoIntegerKernels() throws Exception {
+    Path file = dir.resolve("mlp-fused.onnx");
+    QdqQuantizer.quantize(checkpoint, DIGITS.test().shape(), DIGITS.train(), DIGITS.test(),
+        QuantizeSettings.defaults().withCalibrationSamples(64), file);
+    Path optimized = dir.resolve("mlp-fused-optimized.onnx");
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setOptimizedModelFilePath(optimized.toString());
+      OrtEnvironment.getEnvironment().createSession(file.toString(), options).close();
+    }
+    List<String> ops = new ArrayList<>();
+    ModelProto.parseFrom(Files.readAllBytes(optimized)).getGraph().getNodeList().forEach(n -> ops.add(n.getOpType()));
+    assertThat(ops).as("the optimized graph").contains("QGemm").doesNotContain("Gemm");
   }
 
   @Test
