@@ -68,6 +68,8 @@ class QdqQuantizerTest {
     assertThat(q.compression()).isGreaterThan(2.9);
     try (OnnxModel model = OnnxModel.open(file)) {
       assertThat(model.accuracy(DIGITS.test())).isEqualTo(q.accuracy());
+      // As many weights as fp32: int8 weights and int32 biases count, scales and zero points do not.
+      assertThat(model.params()).isEqualTo(checkpoint.params());
       assertThat(model.predict(java.util.Arrays.copyOf(DIGITS.test().features(), 5 * 64), 5)).hasDimensions(5, 10);
     }
   }
