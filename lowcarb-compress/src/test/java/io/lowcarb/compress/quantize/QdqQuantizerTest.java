@@ -119,8 +119,10 @@ class QdqQuantizerTest {
 
   @Test
   void aDropOverTheLimitSendsLayersBackToFp32UntilWithinIt() throws Exception {
-    // One example and the 51st percentile clip nearly every activation: int8 loses much accuracy.
-    QuantizeSettings harsh = new QuantizeSettings(1, Calibration.PERCENTILE, 51, 0.0, 7);
+    // One example and the 90th percentile clip many activations: int8 loses accuracy, and no loss
+    // at all is accepted. (On this MLP the output layer goes back to fp32 and the hidden one stays
+    // int8 at fp32's accuracy.)
+    QuantizeSettings harsh = new QuantizeSettings(1, Calibration.PERCENTILE, 90, 0.0, 7);
     QuantizedModel q = QdqQuantizer.quantize(checkpoint, DIGITS.test().shape(), DIGITS.train(), DIGITS.test(), harsh,
         dir.resolve("mlp-fallback.onnx"));
     System.out.printf("mlp fallback: fp32 %.4f int8 %.4f, int8 %s, fp32 %s%n", q.fp32Accuracy(), q.accuracy(),
