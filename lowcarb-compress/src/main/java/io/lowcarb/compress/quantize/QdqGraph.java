@@ -10,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +48,7 @@ final class QdqGraph {
    * output is quantized too).
    */
   static Set<String> activations(ModelProto model, List<String> layers) {
-    Set<String> tensors = new java.util.LinkedHashSet<>();
+    Set<String> tensors = new LinkedHashSet<>();
     for (NodeProto node : model.getGraph().getNodeList()) {
       if (layers.contains(node.getName())) {
         tensors.add(node.getInput(0));
@@ -69,7 +71,7 @@ final class QdqGraph {
     GraphProto graph = model.getGraph();
     Map<String, TensorProto> initializers = initializers(graph);
     GraphProto.Builder out = graph.toBuilder().clearNode().clearInitializer();
-    Set<String> replaced = new java.util.HashSet<>();
+    Set<String> replaced = new HashSet<>();
     List<TensorProto> added = new ArrayList<>();
     for (NodeProto node : graph.getNodeList()) {
       if (!quantize.contains(node.getName())) {

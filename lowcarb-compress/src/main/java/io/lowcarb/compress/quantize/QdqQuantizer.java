@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -108,7 +109,7 @@ public final class QdqQuantizer {
       all[i] = all[j];
       all[j] = t;
     }
-    return data.select(java.util.Arrays.copyOf(all, samples), data.name() + "-calibration");
+    return data.select(Arrays.copyOf(all, samples), data.name() + "-calibration");
   }
 
   private static void write(ModelProto model, Path file) throws IOException {
