@@ -32,8 +32,14 @@ public record QuantizedModel(Path file, double accuracy, double fp32Accuracy, Li
     return sizeBytes == 0 ? 0 : (double) fp32SizeBytes / sizeBytes;
   }
 
-  /** A variant name for the report: {@code int8} when every layer is quantized. */
+  /**
+   * A variant name for the report: {@code int8} when every layer is quantized, {@code int8-mixed}
+   * when some went back to fp32, {@code fp32} when all did.
+   */
   public String variantName() {
+    if (quantizedLayers.isEmpty()) {
+      return "fp32";
+    }
     return fp32Layers.isEmpty() ? "int8" : "int8-mixed";
   }
 }
