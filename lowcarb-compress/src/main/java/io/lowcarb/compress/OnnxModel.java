@@ -62,19 +62,22 @@ public final class OnnxModel implements AutoCloseable {
     if (!proto.hasGraph() || proto.getGraph().getNodeCount() == 0 || proto.getOpsetImportCount() == 0) {
       throw new OnnxFormatException(file + " is not an ONNX model: it holds no graph");
     }
+    // In a QDQ model the scales and zero points of (De)QuantizeLinear are not weights.
+    Set<String> quantization = new java.util.HashSet<>();
+    for (var node : proto.getGraph().getNodeList()) {
+      if (node.getOpType().equals("QuantizeLinear") || node.getOpType().equals("DequantizeLinear")) {
+        quantization.addAll(node.getInputList().subList(1, node.getInputCount()));
+      }
+    }
     long params = 0;
     long nonzero = 0;
     for (TensorProto t : proto.getGraph().getInitializerList()) {
-      if (STANDARDISATION.contains(t.getName()) || !isFloating(t)) {
+      if (STANDARDISATION.contains(t.getName()) || quantization.contains(t.getName())) {
         continue;
       }
-      float[] values = Weights.floats(t);
-      params += values.length;
-      for (float v : values) {
-        if (v != 0) {
-          nonzero++;
-        }
-      }
+      long[] counts = Weights.counts(t);
+      params += counts[0];
+      nonzero += counts[1];
     }
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     OrtSession session;
@@ -185,7 +188,10 @@ public final class OnnxModel implements AutoCloseable {
     return exampleShape.clone();
   }
 
-  /** The number of weight values (floating-point initializers, the input standardisation left out). */
+  /**
+   * The number of weight values: float, int8, uint8 and int32 initializers, the input
+   * standardisation and the scales and zero points of a QDQ model left out.
+   */
   public long params() {
     return params;
   }
@@ -222,10 +228,6 @@ public final class OnnxModel implements AutoCloseable {
       }
     }
     return best;
-  }
-
-  private static boolean isFloating(TensorProto t) {
-    return t.getDataType() == TensorProto.DataType.FLOAT.getNumber();
   }
 
   private static String firstLine(String message) {

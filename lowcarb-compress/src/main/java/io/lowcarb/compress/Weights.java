@@ -3,7 +3,7 @@ package io.lowcarb.compress;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import java.nio.ByteOrder;
 
-/** Reads the values of ONNX float initializers, stored raw (little-endian) or as a float list. */
+/** Reads the values of ONNX initializers, stored raw (little-endian) or as a typed list. */
 final class Weights {
   private Weights() {}
 
@@ -19,5 +19,43 @@ final class Weights {
       values[i] = t.getFloatData(i);
     }
     return values;
+  }
+
+  /**
+   * How many values {@code t} holds and how many of them are not zero, as {@code {values, nonzero}};
+   * {@code {0, 0}} for a type that holds no weights (float, int8, uint8 and int32 do).
+   */
+  static long[] counts(TensorProto t) {
+    int type = t.getDataType();
+    if (type == TensorProto.DataType.FLOAT.getNumber()) {
+      float[] values = floats(t);
+      long nonzero = 0;
+      for (float v : values) {
+        if (v != 0) {
+          nonzero++;
+        }
+      }
+      return new long[] {values.length, nonzero};
+    }
+    boolean bytes = type == TensorProto.DataType.INT8.getNumber() || type == TensorProto.DataType.UINT8.getNumber();
+    if (!bytes && type != TensorProto.DataType.INT32.getNumber()) {
+      return new long[] {0, 0};
+    }
+    if (t.getRawData().isEmpty()) {
+      // int8, uint8 and int32 lists are all stored in int32_data
+      long nonzero = t.getInt32DataList().stream().filter(v -> v != 0).count();
+      return new long[] {t.getInt32DataCount(), nonzero};
+    }
+    var raw = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    long values = 0;
+    long nonzero = 0;
+    while (raw.hasRemaining()) {
+      long v = bytes ? raw.get() : raw.getInt();
+      values++;
+      if (v != 0) {
+        nonzero++;
+      }
+    }
+    return new long[] {values, nonzero};
   }
 }
