@@ -16,6 +16,10 @@ import io.lowcarb.compress.prune.MaskedFineTuning;
 import io.lowcarb.compress.prune.PruneResult;
 import io.lowcarb.compress.prune.SparseFile;
 import io.lowcarb.compress.prune.StorageReport;
+import io.lowcarb.compress.quantize.Calibration;
+import io.lowcarb.compress.quantize.QdqQuantizer;
+import io.lowcarb.compress.quantize.QuantizeSettings;
+import io.lowcarb.compress.quantize.QuantizedModel;
 import io.lowcarb.energy.Clock;
 import io.lowcarb.energy.Meter;
 import io.lowcarb.energy.SensorDiscovery;
@@ -86,6 +90,22 @@ final class CompressCommand implements Callable<Integer> {
   @Option(names = "--fine-tune-lr", defaultValue = "0.005", paramLabel = "LR", description = "With --prune: learning rate (default 0.005).")
   float fineTuneLr;
 
+  @Option(names = "--quantize", paramLabel = "int8",
+      description = "Quantize to int8 (per-channel weights, calibrated activations; QDQ ONNX), after pruning if asked.")
+  String quantize;
+
+  @Option(names = "--calibration-samples", defaultValue = "512", paramLabel = "N",
+      description = "With --quantize: training examples to calibrate activations on (default 512).")
+  int calibrationSamples;
+
+  @Option(names = "--calibration", defaultValue = "min-max", paramLabel = "min-max|percentile",
+      description = "With --quantize: activation ranges from min-max (default) or the 99.99th percentile.")
+  String calibration;
+
+  @Option(names = "--max-accuracy-drop", defaultValue = "0.01", paramLabel = "DROP",
+      description = "With --quantize: layers go back to fp32, the most harmful first, until int8 loses at most this (default 0.01).")
+  double maxAccuracyDrop;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Write the variants as JSON.")
   Path json;
 
@@ -103,6 +123,25 @@ final class CompressCommand implements Callable<Integer> {
     }
     if (prune != null && !(prune >= 0 && prune < 1)) {
       throw new UsageException("--prune must be in [0, 1), got " + prune);
+    }
+    QuantizeSettings quantizeSettings = null;
+    if (quantize != null) {
+      if (!quantize.equalsIgnoreCase("int8")) {
+        throw new UsageException("--quantize supports int8, got '" + quantize + "'");
+      }
+      Calibration method = switch (calibration.toLowerCase(Locale.ROOT)) {
+        case "min-max" -> Calibration.MIN_MAX;
+        case "percentile" -> Calibration.PERCENTILE;
+        default -> throw new UsageException("--calibration must be min-max or percentile, got '" + calibration + "'");
+      };
+      try {
+        quantizeSettings = QuantizeSettings.defaults().withCalibrationSamples(calibrationSamples)
+            .withMaxAccuracyDrop(maxAccuracyDrop);
+        quantizeSettings = new QuantizeSettings(quantizeSettings.calibrationSamples(), method,
+            quantizeSettings.percentile(), quantizeSettings.maxAccuracyDrop(), quantizeSettings.seed());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
     }
     if (prune != null && fineTuneEpochs < 1) {
       throw new UsageException("--fine-tune-epochs must be at least 1, got " + fineTuneEpochs);
@@ -127,17 +166,22 @@ final class CompressCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     List<Variant> variants = new ArrayList<>(List.of(baseline));
+    Checkpoint latest = checkpoint;
     if (prune != null) {
       variants.add(pruned(checkpoint, data, intensity, found));
+      latest = prunedCheckpoint;
+    }
+    if (quantizeSettings != null) {
+      variants.add(quantized(latest, data, quantizeSettings, intensity, found));
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "compress: %s (%s) on %s (%d test examples)%n", from, checkpoint.spec().name(), dataset,
         data.size());
-    out.printf(Locale.ROOT, "  %-10s %8s %10s %12s %10s %12s %14s %14s  %s%n", "variant", "accuracy", "params",
+    out.printf(Locale.ROOT, "  %-12s %8s %10s %12s %10s %12s %14s %14s  %s%n", "variant", "accuracy", "params",
         "size", "p50 ms", "inferences/s", "J per 1,000", "CO2e per 1,000", "file");
     for (Variant v : variants) {
       InferenceCost c = v.cost();
-      out.printf(Locale.ROOT, "  %-10s %8.4f %,10d %,10d B %10.3f %,12.0f %14.4g %14s  %s%n", v.name(), c.accuracy(),
+      out.printf(Locale.ROOT, "  %-12s %8.4f %,10d %,10d B %10.3f %,12.0f %14.4g %14s  %s%n", v.name(), c.accuracy(),
           c.params(), c.sizeBytes(), c.latencyMsP50(), c.throughputPerSecond(), c.energyJoulesPer1k(),
           Summary.grams(c.emissionsGramsPer1k()), v.file());
     }
@@ -149,17 +193,13 @@ final class CompressCommand implements Callable<Integer> {
   }
 
   private StorageReport prunedStorage;
+  private Checkpoint prunedCheckpoint;
   private Path prunedStorageFile;
 
   /** Prunes the checkpoint while fine-tuning, exports the result and measures it. */
   private Variant pruned(Checkpoint dense, LabeledData test, IntensityOptions.Choice intensity,
       SensorDiscovery.Result found) throws IOException {
-    Split split;
-    try {
-      split = Datasets.load(dataset, label, testFraction, seed, DatasetCache.standard());
-    } catch (DatasetFormatException | IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
+    Split split = split();
     String stem = export.getFileName().toString().replaceFirst("\\.onnx$", "");
     Path dir = export.toAbsolutePath().resolveSibling(stem + "-pruned");
     int batch = 32;
@@ -175,6 +215,7 @@ final class CompressCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+    prunedCheckpoint = result.pruned();
     Path file = export.toAbsolutePath().resolveSibling(stem + ".pruned.onnx");
     OnnxExport.write(result.pruned(), test.shape(), file);
     prunedStorageFile = export.toAbsolutePath().resolveSibling(stem + ".pruned.sparse");
@@ -188,6 +229,41 @@ final class CompressCommand implements Callable<Integer> {
       InferenceCost cost = new InferenceBenchmark(meter, Clock.SYSTEM, latencyRuns, duration).run(onnx, test);
       return new Variant("pruned", file, cost);
     }
+  }
+
+  /** Quantizes {@code model} to int8 QDQ, with fp32 fallback per layer, and measures it. */
+  private Variant quantized(Checkpoint model, LabeledData test, QuantizeSettings settings,
+      IntensityOptions.Choice intensity, SensorDiscovery.Result found) throws IOException {
+    String stem = export.getFileName().toString().replaceFirst("\\.onnx$", "");
+    Path file = export.toAbsolutePath().resolveSibling(stem + (prune != null ? ".pruned" : "") + ".int8.onnx");
+    QuantizedModel q;
+    try {
+      q = QdqQuantizer.quantize(model, test.shape(), split().train(), test, settings, file);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    spec.commandLine().getErr().printf(Locale.ROOT,
+        "compress: int8 accuracy %.4f against fp32 %.4f (limit %.3f); layers in int8: %s; kept fp32: %s%n",
+        q.accuracy(), q.fp32Accuracy(), settings.maxAccuracyDrop(), q.quantizedLayers(),
+        q.fp32Layers().isEmpty() ? "none" : q.fp32Layers());
+    try (OnnxModel onnx = InferCommand.open(file); Meter meter = meterOptions.meter(intensity, found).build()) {
+      InferenceCost cost = new InferenceBenchmark(meter, Clock.SYSTEM, latencyRuns, duration).run(onnx, test);
+      return new Variant((prune != null ? "pruned-" : "") + q.variantName(), file, cost);
+    }
+  }
+
+  private Split split;
+
+  /** The dataset with its training part, for fine-tuning and calibration (loaded once). */
+  private Split split() throws IOException {
+    if (split == null) {
+      try {
+        split = Datasets.load(dataset, label, testFraction, seed, DatasetCache.standard());
+      } catch (DatasetFormatException | IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    return split;
   }
 
   private void writeJson(List<Variant> variants, OutputStream o) throws IOException {

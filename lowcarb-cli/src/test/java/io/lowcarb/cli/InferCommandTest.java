@@ -30,6 +30,10 @@ class InferCommandTest {
         "unknown dataset 'imagenet'");
     assertUsageError(Cli.inProcess("infer", "--model", text.toString(), "--latency-runs", "0"), "--latency-runs");
     assertUsageError(Cli.inProcess("infer"), "--model");
+    assertUsageError(Cli.inProcess("compress", "--from", text.toString(), "--export", dir.resolve("m.onnx").toString(),
+        "--quantize", "fp16"), "--quantize supports int8");
+    assertUsageError(Cli.inProcess("compress", "--from", text.toString(), "--export", dir.resolve("m.onnx").toString(),
+        "--prune", "1"), "--prune must be in [0, 1)");
     assertUsageError(Cli.inProcess("compress", "--from", text.toString(), "--export", dir.resolve("m.onnx").toString()),
         "is not a lowcarb checkpoint");
   }
@@ -42,7 +46,7 @@ class InferCommandTest {
     Path variants = dir.resolve("compress.json");
     run("compress", "--from", out.resolve("model-0002.params").toString(), "--export", onnx.toString(),
         "--json", variants.toString(), "--zone", "ES", "--duration", "1s", "--latency-runs", "100",
-        "--prune", "0.9", "--fine-tune-epochs", "2");
+        "--prune", "0.9", "--fine-tune-epochs", "2", "--quantize", "int8", "--calibration-samples", "256");
     JsonNode all = new ObjectMapper().readTree(variants.toFile());
     JsonNode baseline = all.get("variants").get(0);
     JsonNode pruned = all.get("variants").get(1);
@@ -51,6 +55,11 @@ class InferCommandTest {
     // 90 % of the 9,472 dense weights are zero; the 138 biases are not pruned.
     assertThat(pruned.get("nonzero_params").asLong()).isBetween(900L, 1100L);
     assertThat(pruned.get("accuracy").asDouble()).isGreaterThan(0.8);
+    JsonNode int8 = all.get("variants").get(2);
+    assertThat(int8.get("name").asText()).startsWith("pruned-int8");
+    assertThat(int8.get("size_bytes").asLong()).isLessThan(baseline.get("size_bytes").asLong() * 10 / 25);
+    assertThat(int8.get("accuracy").asDouble()).isGreaterThanOrEqualTo(pruned.get("accuracy").asDouble() - 0.0101);
+    assertThat(Path.of(int8.get("file").asText())).exists();
     assertThat(all.at("/pruned_storage/bytes").asLong()).isLessThan(baseline.get("size_bytes").asLong() / 8);
     assertThat(Files.size(Path.of(all.at("/pruned_storage/file").asText()))).isEqualTo(all.at("/pruned_storage/bytes").asLong());
     assertThat(baseline.get("name").asText()).isEqualTo("baseline");
