@@ -1,15 +1,16 @@
 """The peer of `lowcarb train` in PyTorch, for bench/vs-pytorch: the same data files, model,
 optimiser, batch size, epochs and input standardisation. Prints one JSON line with the training
 throughput and the test accuracy."""
-import gzip
 import json
 import os
-import struct
 import sys
 import time
 
 import torch
 from torch import nn
+
+sys.path.insert(0, os.path.dirname(__file__))
+import data  # noqa: E402  (the loaders shared with compress.py)
 
 dataset, model_name, epochs, batch, lr, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
 torch.manual_seed(seed)
@@ -17,32 +18,7 @@ torch.manual_seed(seed)
 torch.set_num_threads(int(os.environ.get('TORCH_THREADS', os.cpu_count())))
 
 
-def idx(path):
-    opener = gzip.open if open(path, 'rb').read(2) == b'\x1f\x8b' else open
-    with opener(path, 'rb') as f:
-        data = f.read()
-    magic, count = struct.unpack('>II', data[:8])
-    if magic == 0x803:
-        rows, cols = struct.unpack('>II', data[8:16])
-        return torch.frombuffer(bytearray(data[16:]), dtype=torch.uint8).float().div(255).view(count, 1, rows, cols)
-    return torch.frombuffer(bytearray(data[8:]), dtype=torch.uint8).long()
-
-
-if dataset == 'digits':
-    rows = [list(map(float, l.split(','))) for l in gzip.open(sys.argv[7], 'rt')]
-    data = torch.tensor(rows)
-    x, y = (data[:, :64] / 16).view(-1, 1, 8, 8), data[:, 64].long()
-    order = torch.randperm(len(y), generator=torch.Generator().manual_seed(seed))
-    test_n = round(len(y) * 0.2)
-    xt, yt, x, y = x[order[:test_n]], y[order[:test_n]], x[order[test_n:]], y[order[test_n:]]
-else:
-    d = sys.argv[7]
-    gz = '.gz' if os.path.exists(f'{d}/train-images-idx3-ubyte.gz') else ''
-    x, y = idx(f'{d}/train-images-idx3-ubyte{gz}'), idx(f'{d}/train-labels-idx1-ubyte{gz}')
-    xt, yt = idx(f'{d}/t10k-images-idx3-ubyte{gz}'), idx(f'{d}/t10k-labels-idx1-ubyte{gz}')
-
-mean, std = x.mean(), x.std()
-x, xt = (x - mean) / std, (xt - mean) / std
+x, y, xt, yt = data.load(dataset, sys.argv[7], seed)
 x, y = x[: len(y) - len(y) // 10], y[: len(y) - len(y) // 10]  # lowcarb holds out 10 % for validation
 side = x.shape[-1]
 if model_name == 'mlp':
