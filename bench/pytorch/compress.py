@@ -20,12 +20,7 @@ import data  # noqa: E402  (bench/pytorch/data.py: the same loaders as train.py)
 
 x, y, xt, yt = data.load(dataset, path)
 side = x.shape[-1]
-if model_name == 'mlp':
-    model = nn.Sequential(nn.Flatten(), nn.Linear(side * side, 128), nn.ReLU(), nn.Linear(128, 10))
-else:
-    model = nn.Sequential(nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3, padding=1),
-                          nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(64 * (side // 4) ** 2, 128), nn.ReLU(),
-                          nn.Linear(128, 10))
+model = data.model(model_name, side)
 
 
 def train(epochs, lr):

@@ -1,4 +1,4 @@
-"""Data loading shared by the PyTorch peers in bench/: the digits CSV (split as lowcarb's
+"""Data and models shared by the PyTorch peers in bench/: the digits CSV (split as lowcarb's
 bench/vs-pytorch does) or IDX files (MNIST, Fashion-MNIST), standardised with the training mean
 and deviation."""
 import gzip
@@ -6,6 +6,7 @@ import os
 import struct
 
 import torch
+from torch import nn
 
 
 def idx(path):
@@ -34,3 +35,12 @@ def load(dataset, path, seed=1):
         xt, yt = idx(f'{path}/t10k-images-idx3-ubyte{gz}'), idx(f'{path}/t10k-labels-idx1-ubyte{gz}')
     mean, std = x.mean(), x.std()
     return (x - mean) / std, y, (xt - mean) / std, yt
+
+
+def model(name, side):
+    """lowcarb's mlp and cnn presets in PyTorch."""
+    if name == 'mlp':
+        return nn.Sequential(nn.Flatten(), nn.Linear(side * side, 128), nn.ReLU(), nn.Linear(128, 10))
+    return nn.Sequential(nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3, padding=1),
+                         nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(64 * (side // 4) ** 2, 128), nn.ReLU(),
+                         nn.Linear(128, 10))

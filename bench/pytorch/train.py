@@ -21,12 +21,7 @@ torch.set_num_threads(int(os.environ.get('TORCH_THREADS', os.cpu_count())))
 x, y, xt, yt = data.load(dataset, sys.argv[7], seed)
 x, y = x[: len(y) - len(y) // 10], y[: len(y) - len(y) // 10]  # lowcarb holds out 10 % for validation
 side = x.shape[-1]
-if model_name == 'mlp':
-    model = nn.Sequential(nn.Flatten(), nn.Linear(side * side, 128), nn.ReLU(), nn.Linear(128, 10))
-else:
-    model = nn.Sequential(nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3, padding=1),
-                          nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(64 * (side // 4) ** 2, 128), nn.ReLU(),
-                          nn.Linear(128, 10))
+model = data.model(model_name, side)
 optimiser = torch.optim.Adam(model.parameters(), lr=lr)
 loss_fn = nn.CrossEntropyLoss()
 start = time.perf_counter()
