@@ -44,6 +44,15 @@ public final class Distillation {
   }
 
   /**
+   * Distils the checkpoint {@code teacherParams} ({@code DIR/model-000N.params}) into a fresh model
+   * of {@code student}.
+   */
+  public DistillResult run(Path teacherParams, ModelSpec student, Split data, DistillSettings settings)
+      throws IOException {
+    return run(Checkpoint.read(teacherParams), student, data, settings);
+  }
+
+  /**
    * Distils {@code teacher} into a fresh model of {@code student} on {@code data}'s training part;
    * accuracies are on its test part.
    */
@@ -71,15 +80,16 @@ public final class Distillation {
         ArrayDataset batches = dataset(manager, train, settings.batchSize());
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
           for (Batch batch : trainer.iterateDataset(batches)) {
-            NDArray x = batch.getData().singletonOrThrow();
-            NDArray soft = teacherBlock.forward(teacherStore, new NDList(x), false).singletonOrThrow().stopGradient();
+            // With alpha 0 the soft term is not computed, so the teacher's forward pass is skipped.
+            NDArray soft = settings.alpha() == 0 ? null
+                : teacherBlock.forward(teacherStore, batch.getData(), false).singletonOrThrow().stopGradient();
             try (GradientCollector collector = trainer.newGradientCollector()) {
               NDArray logits = trainer.forward(batch.getData()).singletonOrThrow();
-              collector.backward(DistillationLoss.of(logits, soft, batch.getLabels().singletonOrThrow(),
+              NDArray teacherLogits = soft == null ? logits.stopGradient() : soft;
+              collector.backward(DistillationLoss.of(logits, teacherLogits, batch.getLabels().singletonOrThrow(),
                   settings.temperature(), settings.alpha()));
             }
             trainer.step();
-            soft.close();
             batch.close();
             steps++;
           }
