@@ -25,6 +25,7 @@ import io.lowcarb.energy.Meter;
 import io.lowcarb.train.data.LabeledData;
 import io.lowcarb.train.data.Split;
 import io.lowcarb.train.model.Blocks;
+import io.lowcarb.train.model.LayerSpec;
 import io.lowcarb.train.model.ModelSpec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -58,6 +59,11 @@ public final class Distillation {
    */
   public DistillResult run(Checkpoint teacher, ModelSpec student, Split data, DistillSettings settings)
       throws IOException {
+    int classes = outputs(teacher.spec());
+    if (outputs(student) != classes) {
+      throw new IllegalArgumentException("the student " + student.name() + " has " + outputs(student)
+          + " outputs and the teacher " + teacher.spec().name() + " " + classes);
+    }
     Engine.getInstance().setRandomSeed((int) settings.seed());
     LabeledData train = data.train().standardised(teacher.inputMean(), teacher.inputStd());
     LabeledData test = data.test().standardised(teacher.inputMean(), teacher.inputStd());
@@ -106,6 +112,17 @@ public final class Distillation {
         throw new IOException("distillation failed: " + e.getMessage(), e);
       }
     }
+  }
+
+  /** The units of the last dense layer, the number of logits; -1 where there is none. */
+  private static int outputs(ModelSpec spec) {
+    int units = -1;
+    for (LayerSpec layer : spec.layers()) {
+      if (layer instanceof LayerSpec.Dense dense) {
+        units = dense.units();
+      }
+    }
+    return units;
   }
 
   private static double accuracy(Block block, NDManager parent, LabeledData test) {

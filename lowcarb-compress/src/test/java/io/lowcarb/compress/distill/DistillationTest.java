@@ -1,6 +1,7 @@
 package io.lowcarb.compress.distill;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import io.lowcarb.compress.Checkpoint;
@@ -59,6 +60,17 @@ class DistillationTest {
       assertThat(model.params()).isEqualTo(result.studentParams());
       assertThat(model.accuracy(DIGITS.test())).isCloseTo(result.studentAccuracy(), offset(0.003));
     }
+  }
+
+  @Test
+  void aStudentWithOtherClassesThanTheTeacherIsRefusedBeforeTraining() throws Exception {
+    Checkpoint teacher = Checkpoint.read(train(ModelSpec.mlp(8, 10), 1));
+    try (Meter meter = Meter.builder().zone("ES").build()) {
+      assertThatThrownBy(() -> new Distillation(meter).run(teacher, ModelSpec.mlp(8, 5), DIGITS,
+          DistillSettings.of(1, 32, 0.005f, 7, dir.resolve("student")))).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("5 outputs");
+    }
+    assertThat(dir.resolve("student")).doesNotExist();
   }
 
   private Path train(ModelSpec spec, int epochs) throws Exception {
