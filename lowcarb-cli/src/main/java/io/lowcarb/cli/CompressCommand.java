@@ -9,6 +9,9 @@ import io.lowcarb.compress.InferenceCost;
 import io.lowcarb.compress.OnnxExport;
 import io.lowcarb.compress.OnnxModel;
 import io.lowcarb.compress.Variant;
+import io.lowcarb.compress.distill.DistillResult;
+import io.lowcarb.compress.distill.DistillSettings;
+import io.lowcarb.compress.distill.Distillation;
 import io.lowcarb.compress.prune.FineTuneSettings;
 import io.lowcarb.compress.prune.GradualSchedule;
 import io.lowcarb.compress.prune.MagnitudePruning;
@@ -28,6 +31,8 @@ import io.lowcarb.train.data.DatasetFormatException;
 import io.lowcarb.train.data.Datasets;
 import io.lowcarb.train.data.LabeledData;
 import io.lowcarb.train.data.Split;
+import io.lowcarb.train.model.ModelSpec;
+import io.lowcarb.train.model.SpecException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -74,6 +79,23 @@ final class CompressCommand implements Callable<Integer> {
   @Option(names = "--duration", defaultValue = "3s", converter = Durations.class, paramLabel = "DURATION",
       description = "Shortest throughput run per variant, measured by the meter (default 3s).")
   Duration duration;
+
+  @Option(names = "--distill-teacher", paramLabel = "DIR/model-000N.params",
+      description = "Distil a smaller --student from this teacher checkpoint (Hinton et al.), before pruning and quantizing.")
+  Path teacher;
+
+  @Option(names = "--student", paramLabel = "SPEC.json|mlp:UNITS", description = "With --distill-teacher: the student model.")
+  String student;
+
+  @Option(names = "--temperature", defaultValue = "4", description = "With --distill-teacher: softmax temperature T (default 4).")
+  double temperature;
+
+  @Option(names = "--alpha", defaultValue = "0.7",
+      description = "With --distill-teacher: weight of the soft (teacher) term; the labels get 1 - alpha (default 0.7).")
+  double alpha;
+
+  @Option(names = "--distill-epochs", defaultValue = "10", paramLabel = "N", description = "With --distill-teacher: epochs (default 10).")
+  int distillEpochs;
 
   @Option(names = "--prune", paramLabel = "RATIO",
       description = "Prune this fraction of the dense and convolution weights by magnitude (0 <= RATIO < 1), gradually"
@@ -124,6 +146,9 @@ final class CompressCommand implements Callable<Integer> {
     if (prune != null && !(prune >= 0 && prune < 1)) {
       throw new UsageException("--prune must be in [0, 1), got " + prune);
     }
+    if ((teacher == null) != (student == null)) {
+      throw new UsageException("--distill-teacher and --student go together");
+    }
     QuantizeSettings quantizeSettings = null;
     if (quantize != null) {
       if (!quantize.equalsIgnoreCase("int8")) {
@@ -167,8 +192,11 @@ final class CompressCommand implements Callable<Integer> {
     }
     List<Variant> variants = new ArrayList<>(List.of(baseline));
     Checkpoint latest = checkpoint;
+    if (teacher != null) {
+      latest = distilled(data, intensity, found, variants);
+    }
     if (prune != null) {
-      variants.add(pruned(checkpoint, data, intensity, found));
+      variants.add(pruned(latest, data, intensity, found));
       latest = prunedCheckpoint;
     }
     if (quantizeSettings != null) {
@@ -229,6 +257,42 @@ final class CompressCommand implements Callable<Integer> {
       InferenceCost cost = new InferenceBenchmark(meter, Clock.SYSTEM, latencyRuns, duration).run(onnx, test);
       return new Variant("pruned", file, cost);
     }
+  }
+
+  /** Distils the student from the teacher, exports it and measures it; returns its checkpoint. */
+  private Checkpoint distilled(LabeledData test, IntensityOptions.Choice intensity, SensorDiscovery.Result found,
+      List<Variant> variants) throws IOException {
+    Split split = split();
+    ModelSpec studentSpec;
+    java.util.regex.Matcher mlp = java.util.regex.Pattern.compile("mlp:(\\d+)").matcher(student);
+    try {
+      studentSpec = mlp.matches() ? ModelSpec.mlp(Integer.parseInt(mlp.group(1)), split.train().classes())
+          : ModelSpec.read(Path.of(student));
+    } catch (SpecException e) {
+      throw new UsageException(e.getMessage());
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UsageException("no such student spec: " + student);
+    }
+    String stem = export.getFileName().toString().replaceFirst("\\.onnx$", "");
+    DistillResult result;
+    try (Meter meter = meterOptions.meter(intensity, found).build()) {
+      result = new Distillation(meter).run(teacher, studentSpec, split, new DistillSettings(temperature, alpha, distillEpochs,
+          32, 0.005f, seed, export.toAbsolutePath().resolveSibling(stem + "-student")));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    spec.commandLine().getErr().printf(Locale.ROOT,
+        "compress: distilled a student of %,d parameters (%.1f %% of the teacher's) to %.4f (teacher %.4f, %.1f %%)%n",
+        result.studentParams(), 100 * result.paramRatio(), result.studentAccuracy(), result.teacherAccuracy(),
+        100 * result.accuracyRatio());
+    Checkpoint distilled = Checkpoint.read(result.checkpoint());
+    Path file = export.toAbsolutePath().resolveSibling(stem + ".distilled.onnx");
+    OnnxExport.write(distilled, test.shape(), file);
+    try (OnnxModel onnx = InferCommand.open(file); Meter meter = meterOptions.meter(intensity, found).build()) {
+      variants.add(new Variant("distilled",
+          file, new InferenceBenchmark(meter, Clock.SYSTEM, latencyRuns, duration).run(onnx, test)));
+    }
+    return distilled;
   }
 
   /** Quantizes {@code model} to int8 QDQ, with fp32 fallback per layer, and measures it. */

@@ -34,6 +34,8 @@ class InferCommandTest {
         "--quantize", "fp16"), "--quantize supports int8");
     assertUsageError(Cli.inProcess("compress", "--from", text.toString(), "--export", dir.resolve("m.onnx").toString(),
         "--prune", "1"), "--prune must be in [0, 1)");
+    assertUsageError(Cli.inProcess("compress", "--from", text.toString(), "--export", dir.resolve("m.onnx").toString(),
+        "--student", "mlp:16"), "--distill-teacher and --student go together");
     assertUsageError(Cli.inProcess("compress", "--from", text.toString(), "--export", dir.resolve("m.onnx").toString()),
         "is not a lowcarb checkpoint");
   }
@@ -69,6 +71,14 @@ class InferCommandTest {
         "emissions_g_per_1k"}) {
       assertThat(baseline.get(field).asDouble()).as(field).isPositive();
     }
+    Path distilled = dir.resolve("distill.json");
+    run("compress", "--from", out.resolve("model-0002.params").toString(), "--export", dir.resolve("d.onnx").toString(),
+        "--distill-teacher", out.resolve("model-0002.params").toString(), "--student", "mlp:16", "--distill-epochs", "4",
+        "--json", distilled.toString(), "--zone", "ES", "--duration", "1s", "--latency-runs", "100");
+    JsonNode student = new ObjectMapper().readTree(distilled.toFile()).get("variants").get(1);
+    assertThat(student.get("name").asText()).isEqualTo("distilled");
+    assertThat(student.get("params").asLong()).isEqualTo(64 * 16 + 16 + 16 * 10 + 10);
+    assertThat(student.get("accuracy").asDouble()).isGreaterThan(0.8);
     Path json = dir.resolve("infer.json");
     String log = run("infer", "--model", onnx.toString(), "--dataset", "digits", "--json", json.toString(),
         "--zone", "ES", "--duration", "1s", "--latency-runs", "200");
