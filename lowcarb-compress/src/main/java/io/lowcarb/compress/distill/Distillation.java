@@ -1,11 +1,13 @@
 package io.lowcarb.compress.distill;
 
+import static io.lowcarb.compress.BlockData.accuracy;
+import static io.lowcarb.compress.BlockData.batchShape;
+import static io.lowcarb.compress.BlockData.dataset;
+
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
@@ -29,7 +31,6 @@ import io.lowcarb.train.model.LayerSpec;
 import io.lowcarb.train.model.ModelSpec;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Trains a student on a teacher's softened logits and the labels ({@link DistillationLoss}). The
@@ -123,41 +124,5 @@ public final class Distillation {
       }
     }
     return units;
-  }
-
-  private static double accuracy(Block block, NDManager parent, LabeledData test) {
-    long correct = 0;
-    int size = test.exampleSize();
-    try (NDManager manager = parent.newSubManager()) {
-      for (int from = 0; from < test.size(); from += 512) {
-        int n = Math.min(512, test.size() - from);
-        float[] x = Arrays.copyOfRange(test.features(), from * size, (from + n) * size);
-        NDArray input = manager.create(x, batchShape(test.shape(), n));
-        NDArray scores = block.forward(new ParameterStore(manager, false), new NDList(input), false).singletonOrThrow();
-        long[] predicted = scores.argMax(1).toLongArray();
-        for (int i = 0; i < n; i++) {
-          if (predicted[i] == test.labels()[from + i]) {
-            correct++;
-          }
-        }
-      }
-    }
-    return test.size() == 0 ? 0 : (double) correct / test.size();
-  }
-
-  private static Shape batchShape(long[] example, long batch) {
-    long[] shape = new long[example.length + 1];
-    shape[0] = batch;
-    System.arraycopy(example, 0, shape, 1, example.length);
-    return new Shape(shape);
-  }
-
-  private static ArrayDataset dataset(NDManager manager, LabeledData data, int batch) {
-    NDArray x = manager.create(data.features(), batchShape(data.shape(), data.size()));
-    long[] labels = new long[data.size()];
-    for (int i = 0; i < labels.length; i++) {
-      labels[i] = data.labels()[i];
-    }
-    return new ArrayDataset.Builder().setData(x).optLabels(manager.create(labels)).setSampling(batch, true).build();
   }
 }

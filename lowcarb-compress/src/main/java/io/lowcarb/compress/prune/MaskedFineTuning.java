@@ -1,15 +1,14 @@
 package io.lowcarb.compress.prune;
 
+import static io.lowcarb.compress.BlockData.batchShape;
+import static io.lowcarb.compress.BlockData.dataset;
+
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
@@ -17,6 +16,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
+import io.lowcarb.compress.BlockData;
 import io.lowcarb.compress.Checkpoint;
 import io.lowcarb.energy.EnergyReport;
 import io.lowcarb.energy.Measurement;
@@ -94,7 +94,7 @@ public final class MaskedFineTuning {
         }
         Checkpoint pruned = Checkpoint.of(dense.spec(), model);
         Path file = CheckpointFiles.save(model, pruned, settings.out(), settings.epochs());
-        double accuracy = accuracy(model.getBlock(), manager, test);
+        double accuracy = BlockData.accuracy(model.getBlock(), manager, test);
         EnergyReport energy = run.stop();
         return new PruneResult(file, pruned, held.masks(), denseAccuracy, prunedAccuracy, accuracy, step, energy);
       } catch (TranslateException e) {
@@ -107,43 +107,7 @@ public final class MaskedFineTuning {
   static double accuracy(Checkpoint checkpoint, long[] example, LabeledData test) {
     try (Model model = Model.newInstance(checkpoint.spec().name()); NDManager manager = NDManager.newBaseManager()) {
       CheckpointFiles.load(checkpoint, example, model);
-      return accuracy(model.getBlock(), manager, test);
+      return BlockData.accuracy(model.getBlock(), manager, test);
     }
-  }
-
-  private static double accuracy(Block block, NDManager parent, LabeledData test) {
-    long correct = 0;
-    int size = test.exampleSize();
-    try (NDManager manager = parent.newSubManager()) {
-      for (int from = 0; from < test.size(); from += 512) {
-        int n = Math.min(512, test.size() - from);
-        float[] x = java.util.Arrays.copyOfRange(test.features(), from * size, (from + n) * size);
-        NDArray input = manager.create(x, batchShape(test.shape(), n));
-        NDArray scores = block.forward(new ParameterStore(manager, false), new NDList(input), false).singletonOrThrow();
-        long[] predicted = scores.argMax(1).toLongArray();
-        for (int i = 0; i < n; i++) {
-          if (predicted[i] == test.labels()[from + i]) {
-            correct++;
-          }
-        }
-      }
-    }
-    return test.size() == 0 ? 0 : (double) correct / test.size();
-  }
-
-  private static Shape batchShape(long[] example, long batch) {
-    long[] shape = new long[example.length + 1];
-    shape[0] = batch;
-    System.arraycopy(example, 0, shape, 1, example.length);
-    return new Shape(shape);
-  }
-
-  private static ArrayDataset dataset(NDManager manager, LabeledData data, int batch) {
-    NDArray x = manager.create(data.features(), batchShape(data.shape(), data.size()));
-    long[] labels = new long[data.size()];
-    for (int i = 0; i < labels.length; i++) {
-      labels[i] = data.labels()[i];
-    }
-    return new ArrayDataset.Builder().setData(x).optLabels(manager.create(labels)).setSampling(batch, true).build();
   }
 }
