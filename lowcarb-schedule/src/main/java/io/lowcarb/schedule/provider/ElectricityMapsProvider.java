@@ -111,12 +111,7 @@ public final class ElectricityMapsProvider implements ForecastingProvider {
   @Override
   public List<IntensityPoint> forecast(Instant from, Instant to) throws IntensityUnavailableException {
     List<IntensityPoint> all = forecastPoints(to);
-    List<IntensityPoint> in = Periods.overlapping(all, from, to);
-    if (in.isEmpty()) {
-      throw new IntensityUnavailableException(NAME + " has no forecast for " + zone + " between " + from + " and " + to
-          + (all.isEmpty() ? "" : "; its forecast covers " + all.getFirst().start() + " to " + all.getLast().end()));
-    }
-    return in;
+    return Periods.forecastWithin(NAME + " has no forecast for " + zone, all, from, to);
   }
 
   @Override

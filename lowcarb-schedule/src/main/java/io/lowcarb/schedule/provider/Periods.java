@@ -67,6 +67,22 @@ final class Periods {
     return points.stream().filter(p -> p.end().isAfter(from) && p.start().isBefore(to)).toList();
   }
 
+  /**
+   * The forecast periods that overlap {@code [from, to)}.
+   *
+   * @param what names the provider and zone in the message, e.g. "Electricity Maps v3 has no forecast for DE"
+   * @throws IntensityUnavailableException when none does, saying what the forecast covers
+   */
+  static List<IntensityPoint> forecastWithin(String what, List<IntensityPoint> all, Instant from, Instant to)
+      throws IntensityUnavailableException {
+    List<IntensityPoint> in = overlapping(all, from, to);
+    if (in.isEmpty()) {
+      throw new IntensityUnavailableException(what + " between " + from + " and " + to
+          + (all.isEmpty() ? "" : "; its forecast covers " + all.getFirst().start() + " to " + all.getLast().end()));
+    }
+    return in;
+  }
+
   /** Whether one of {@code points} covers {@code time}. */
   static boolean covers(List<IntensityPoint> points, Instant time) {
     return points.stream().anyMatch(p -> p.covers(time));

@@ -82,12 +82,7 @@ public final class UkCarbonIntensityProvider implements ForecastingProvider {
     Instant start = Periods.floor(from, HALF_HOUR);
     String range = TIME.format(start) + "/fw48h";
     List<IntensityPoint> all = fetch(range, start.plus(Duration.ofHours(48)));
-    List<IntensityPoint> in = Periods.overlapping(all, from, to);
-    if (in.isEmpty()) {
-      throw new IntensityUnavailableException(source + " has no forecast between " + from + " and " + to
-          + (all.isEmpty() ? "" : "; its forecast covers " + all.getFirst().start() + " to " + all.getLast().end()));
-    }
-    return in;
+    return Periods.forecastWithin(source + " has no forecast", all, from, to);
   }
 
   @Override

@@ -102,12 +102,7 @@ public final class WattTimeProvider implements ForecastingProvider {
   @Override
   public List<IntensityPoint> forecast(Instant from, Instant to) throws IntensityUnavailableException {
     List<IntensityPoint> all = forecastPoints(to);
-    List<IntensityPoint> in = Periods.overlapping(all, from, to);
-    if (in.isEmpty()) {
-      throw new IntensityUnavailableException(NAME + " has no forecast for " + region + " between " + from + " and " + to
-          + (all.isEmpty() ? "" : "; its forecast covers " + all.getFirst().start() + " to " + all.getLast().end()));
-    }
-    return in;
+    return Periods.forecastWithin(NAME + " has no forecast for " + region, all, from, to);
   }
 
   @Override
