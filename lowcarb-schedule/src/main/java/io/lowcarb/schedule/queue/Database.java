@@ -3,11 +3,11 @@ package io.lowcarb.schedule.queue;
 import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
+import io.lowcarb.track.jdbc.Connections;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
@@ -35,12 +35,12 @@ final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final ThreadLocal<Connection> bound = new ThreadLocal<>();
   private final DataSource dataSource = new BoundDataSource();
-  private Connection keeper;
-  private boolean closed;
+  private final Connections connections;
 
   private Database(String url, Dialect dialect) {
     this.url = url;
     this.dialect = dialect;
+    this.connections = new Connections(url);
   }
 
   /**
@@ -58,13 +58,9 @@ final class Database implements AutoCloseable {
     return db;
   }
 
-  /**
-   * The H2 URL with every commit written at once. H2 otherwise writes commits up to half a
-   * second late, and a killed process serving the file would lose them: a job marked done would
-   * run again, a submitted one would vanish.
-   */
+  /** The H2 URL with every commit written at once: a killed process would lose them otherwise. */
   static String durable(String url) {
-    return url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=") ? url : url + ";WRITE_DELAY=0";
+    return Connections.durable(url);
   }
 
   static Dialect dialect(String url) {
@@ -83,7 +79,7 @@ final class Database implements AutoCloseable {
 
   /** The URL without passwords, for messages. */
   static String redact(String url) {
-    return url == null ? "null" : url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    return Connections.redact(url);
   }
 
   Dialect dialect() {
@@ -112,23 +108,7 @@ final class Database implements AutoCloseable {
   }
 
   Connection connect() throws SQLException {
-    if (dialect == Dialect.H2) {
-      keepOpen();
-    }
-    return DriverManager.getConnection(url);
-  }
-
-  /**
-   * Holds one connection, so that an H2 file stays open in this process between operations
-   * rather than being opened for each. If the process serving the file to this one has ended,
-   * the held connection is broken: a new one opens the file here, and this process serves it.
-   */
-  private synchronized void keepOpen() throws SQLException {
-    if (closed || (keeper != null && keeper.isValid(1))) {
-      return;
-    }
-    closeKeeper();
-    keeper = DriverManager.getConnection(url);
+    return connections.connect();
   }
 
   /**
@@ -167,20 +147,8 @@ final class Database implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    closed = true;
-    closeKeeper();
-  }
-
-  private synchronized void closeKeeper() {
-    if (keeper != null) {
-      try {
-        keeper.close();
-      } catch (SQLException e) {
-        // The process serving the file has ended: nothing left to release.
-      }
-      keeper = null;
-    }
+  public void close() {
+    connections.close();
   }
 
   /** Hands out the transaction's connection when one is open on this thread, else a new one. */

@@ -1,0 +1,303 @@
+package io.lowcarb.track;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** The SQL of the run tables, the same for H2 and PostgreSQL. */
+final class RunRows {
+  private static final String COLUMNS =
+      "id, kind, name, command, parameters, status, started_at, ended_at, host, machine, energy_kwh, emissions_kg,"
+          + " intensity_g_per_kwh, intensity_zone, intensity_source, intensity_kind, pue, main_metric,"
+          + " functional_unit, functional_units, exit_code, message";
+
+  private RunRows() {}
+
+  static void insertStart(Connection c, String id, RunStart s) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "insert into runs (id, kind, name, command, parameters, status, started_at, host, machine, main_metric)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      p.setString(1, id);
+      p.setString(2, s.kind().name());
+      p.setString(3, s.name());
+      p.setString(4, s.command());
+      p.setString(5, Json.write(s.parameters()));
+      p.setString(6, RunStatus.RUNNING.name());
+      p.setObject(7, time(s.start()));
+      p.setString(8, s.machine().host());
+      p.setString(9, Json.write(s.machine()));
+      p.setString(10, s.mainMetric());
+      p.executeUpdate();
+    }
+  }
+
+  /** Writes the end of run {@code id}; false if there is no such run. */
+  static boolean updateEnd(Connection c, String id, RunEnd e) throws SQLException {
+    int n;
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "update runs set status = ?, ended_at = ?, energy_kwh = ?, emissions_kg = ?, intensity_g_per_kwh = ?,"
+                + " intensity_zone = ?, intensity_source = ?, intensity_kind = ?, pue = ?, functional_unit = ?,"
+                + " functional_units = ?, exit_code = ?, message = ? where id = ?")) {
+      p.setString(1, e.status().name());
+      p.setObject(2, time(e.end()));
+      Footprint f = e.footprint().orElse(null);
+      setDouble(p, 3, f == null ? null : f.kwh());
+      setDouble(p, 4, f == null ? null : f.emissionsKg());
+      setDouble(p, 5, f == null ? null : f.intensityGPerKwh());
+      p.setString(6, f == null ? null : f.zone());
+      p.setString(7, f == null ? null : f.intensitySource());
+      p.setString(8, f == null ? null : f.intensityKind());
+      setDouble(p, 9, f == null ? null : f.pue());
+      p.setString(10, e.unit().map(FunctionalUnit::name).orElse(null));
+      setDouble(p, 11, e.unit().map(FunctionalUnit::count).orElse(null));
+      if (e.exitCode().isPresent()) {
+        p.setInt(12, e.exitCode().getAsInt());
+      } else {
+        p.setNull(12, Types.INTEGER);
+      }
+      p.setString(13, e.message());
+      p.setString(14, id);
+      n = p.executeUpdate();
+    }
+    if (n == 0) {
+      return false;
+    }
+    replace(c, "run_energy", id);
+    replace(c, "run_metrics", id);
+    replace(c, "run_artifacts", id);
+    if (f(e) != null) {
+      try (PreparedStatement p =
+          c.prepareStatement("insert into run_energy (run_id, component, kwh, method, sensor) values (?, ?, ?, ?, ?)")) {
+        for (EnergyFigure fig : f(e).energy()) {
+          p.setString(1, id);
+          p.setString(2, fig.component());
+          p.setDouble(3, fig.kwh());
+          p.setString(4, fig.method());
+          p.setString(5, fig.sensor());
+          p.addBatch();
+        }
+        p.executeBatch();
+      }
+    }
+    try (PreparedStatement p =
+        c.prepareStatement("insert into run_metrics (run_id, name, metric_value) values (?, ?, ?)")) {
+      for (Map.Entry<String, Double> m : e.metrics().entrySet()) {
+        p.setString(1, id);
+        p.setString(2, m.getKey());
+        p.setDouble(3, m.getValue());
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+    try (PreparedStatement p = c.prepareStatement("insert into run_artifacts (run_id, name, path) values (?, ?, ?)")) {
+      for (Artifact a : e.artifacts()) {
+        p.setString(1, id);
+        p.setString(2, a.name());
+        p.setString(3, a.path());
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+    return true;
+  }
+
+  private static Footprint f(RunEnd e) {
+    return e.footprint().orElse(null);
+  }
+
+  private static void replace(Connection c, String table, String id) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("delete from " + table + " where run_id = ?")) {
+      p.setString(1, id);
+      p.executeUpdate();
+    }
+  }
+
+  static void insertPoints(Connection c, String id, String series, List<Point> points) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("insert into run_series (run_id, series, x, y) values (?, ?, ?, ?)")) {
+      for (Point pt : points) {
+        p.setString(1, id);
+        p.setString(2, series);
+        p.setDouble(3, pt.x());
+        p.setDouble(4, pt.y());
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
+
+  /** The ids starting with {@code prefix}, at most two (enough to tell a unique prefix). */
+  static List<String> idsStartingWith(Connection c, String prefix) throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (PreparedStatement p = c.prepareStatement("select id from runs where id like ? order by id")) {
+      p.setString(1, prefix.replace("%", "").replace("_", "") + "%");
+      p.setMaxRows(2);
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          ids.add(r.getString(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  static List<Run> select(Connection c, RunFilter filter) throws SQLException {
+    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from runs where 1 = 1");
+    List<Object> args = new ArrayList<>();
+    filter.kind().ifPresent(k -> {
+      sql.append(" and kind = ?");
+      args.add(k.name());
+    });
+    filter.since().ifPresent(t -> {
+      sql.append(" and started_at >= ?");
+      args.add(time(t));
+    });
+    filter.nameContains().ifPresent(n -> {
+      sql.append(" and lower(name) like ?");
+      args.add("%" + n.toLowerCase(java.util.Locale.ROOT) + "%");
+    });
+    sql.append(" order by started_at desc, id desc");
+    return select(c, sql.toString(), args, filter.limit());
+  }
+
+  static Optional<Run> selectOne(Connection c, String id) throws SQLException {
+    List<Run> runs = select(c, "select " + COLUMNS + " from runs where id = ?", List.of(id), 1);
+    return runs.stream().findFirst();
+  }
+
+  private static List<Run> select(Connection c, String sql, List<Object> args, int limit) throws SQLException {
+    Map<String, Run> heads = new LinkedHashMap<>();
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.size(); i++) {
+        p.setObject(i + 1, args.get(i));
+      }
+      p.setMaxRows(limit);
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          Run run = head(r);
+          heads.put(run.id(), run);
+        }
+      }
+    }
+    if (heads.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<EnergyFigure>> energy = new HashMap<>();
+    Map<String, Map<String, Double>> metrics = new HashMap<>();
+    Map<String, List<Artifact>> artifacts = new HashMap<>();
+    String in = " where run_id in (" + "?,".repeat(heads.size() - 1) + "?)";
+    List<Object> ids = new ArrayList<>(heads.keySet());
+    query(c, "select run_id, component, kwh, method, sensor from run_energy" + in + " order by component", ids, r ->
+        energy.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+            .add(new EnergyFigure(r.getString(2), r.getDouble(3), r.getString(4), r.getString(5))));
+    query(c, "select run_id, name, metric_value from run_metrics" + in, ids, r ->
+        metrics.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getString(2), r.getDouble(3)));
+    query(c, "select run_id, name, path from run_artifacts" + in + " order by name", ids, r ->
+        artifacts.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new Artifact(r.getString(2), r.getString(3))));
+    List<Run> runs = new ArrayList<>();
+    for (Run h : heads.values()) {
+      Optional<Footprint> fp = h.footprint().map(f -> new Footprint(
+          energy.getOrDefault(h.id(), List.of()), f.kwh(), f.emissionsKg(), f.intensityGPerKwh(), f.zone(),
+          f.intensitySource(), f.intensityKind(), f.pue()));
+      runs.add(new Run(h.id(), h.kind(), h.name(), h.command(), h.parameters(), h.status(), h.start(), h.end(),
+          h.machine(), fp, metrics.getOrDefault(h.id(), Map.of()), h.mainMetric(), h.unit(), h.exitCode(),
+          h.message(), artifacts.getOrDefault(h.id(), List.of())));
+    }
+    return runs;
+  }
+
+  static Map<String, List<Point>> series(Connection c, String id) throws SQLException {
+    Map<String, List<Point>> out = new LinkedHashMap<>();
+    query(c, "select series, x, y from run_series where run_id = ? order by series, x", List.of(id), r ->
+        out.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new Point(r.getDouble(2), r.getDouble(3))));
+    return out;
+  }
+
+  @FunctionalInterface
+  private interface RowReader {
+    void read(ResultSet r) throws SQLException;
+  }
+
+  private static void query(Connection c, String sql, List<Object> args, RowReader reader) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.size(); i++) {
+        p.setObject(i + 1, args.get(i));
+      }
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          reader.read(r);
+        }
+      }
+    }
+  }
+
+  /** The run's own row; its energy, metrics and artifacts come from their tables. */
+  private static Run head(ResultSet r) throws SQLException {
+    Double kwh = nullableDouble(r, "energy_kwh");
+    Optional<Footprint> footprint =
+        kwh == null
+            ? Optional.empty()
+            : Optional.of(new Footprint(
+                List.of(),
+                kwh,
+                nullableDouble(r, "emissions_kg") == null ? Double.NaN : r.getDouble("emissions_kg"),
+                nullableDouble(r, "intensity_g_per_kwh") == null ? Double.NaN : r.getDouble("intensity_g_per_kwh"),
+                String.valueOf(r.getString("intensity_zone")),
+                String.valueOf(r.getString("intensity_source")),
+                String.valueOf(r.getString("intensity_kind")),
+                nullableDouble(r, "pue") == null ? 1.0 : r.getDouble("pue")));
+    String unitName = r.getString("functional_unit");
+    Optional<FunctionalUnit> unit =
+        unitName == null ? Optional.empty() : Optional.of(new FunctionalUnit(unitName, r.getDouble("functional_units")));
+    int exit = r.getInt("exit_code");
+    OptionalInt exitCode = r.wasNull() ? OptionalInt.empty() : OptionalInt.of(exit);
+    OffsetDateTime ended = r.getObject("ended_at", OffsetDateTime.class);
+    return new Run(
+        r.getString("id"),
+        RunKind.valueOf(r.getString("kind")),
+        r.getString("name"),
+        r.getString("command"),
+        Json.parameters(r.getString("parameters")),
+        RunStatus.valueOf(r.getString("status")),
+        r.getObject("started_at", OffsetDateTime.class).toInstant(),
+        Optional.ofNullable(ended).map(OffsetDateTime::toInstant),
+        Json.machine(r.getString("machine")),
+        footprint,
+        Map.of(),
+        r.getString("main_metric") == null ? "" : r.getString("main_metric"),
+        unit,
+        exitCode,
+        r.getString("message") == null ? "" : r.getString("message"),
+        List.of());
+  }
+
+  private static Double nullableDouble(ResultSet r, String column) throws SQLException {
+    double v = r.getDouble(column);
+    return r.wasNull() ? null : v;
+  }
+
+  private static void setDouble(PreparedStatement p, int i, Double v) throws SQLException {
+    if (v == null || !Double.isFinite(v)) {
+      p.setNull(i, Types.DOUBLE);
+    } else {
+      p.setDouble(i, v);
+    }
+  }
+
+  static OffsetDateTime time(Instant t) {
+    return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,149 @@
+package io.lowcarb.track;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where runs are kept: an H2 file ({@code ~/.lowcarb/runs} by default, shared by the processes
+ * of one machine) or PostgreSQL, for a team. A run is written when it starts, its series as they
+ * grow, and its end when it ends, each in its own transaction: a run whose process was killed
+ * stays, marked running, with everything written until then. Thread-safe; several processes may
+ * write at once.
+ */
+public final class RunStore implements AutoCloseable {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final StoreDatabase db;
+
+  private RunStore(StoreDatabase db) {
+    this.db = db;
+  }
+
+  /**
+   * Opens the store at {@code jdbcUrl}, creating or migrating its tables.
+   *
+   * @param jdbcUrl {@code jdbc:h2:file:PATH} or {@code jdbc:postgresql://HOST:PORT/DB?user=U&password=P}
+   * @throws StoreException when it cannot be reached or is not a store URL
+   */
+  public static RunStore open(String jdbcUrl) {
+    return new RunStore(StoreDatabase.open(jdbcUrl));
+  }
+
+  /** The default store's URL: an H2 file {@code runs} under {@code home}. */
+  public static String defaultUrl(Path home) {
+    return "jdbc:h2:file:" + home.resolve("runs").toAbsolutePath();
+  }
+
+  /** Opens the default store under {@code home} (usually {@code ~/.lowcarb}), creating the folder. */
+  public static RunStore openDefault(Path home) {
+    try {
+      Files.createDirectories(home);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + home + " for the run store: " + e.getMessage(), e);
+    }
+    return open(defaultUrl(home));
+  }
+
+  /** The URL, without passwords. */
+  public String url() {
+    return db.describe();
+  }
+
+  /** Records a run's start, as running; returns its new id. */
+  public String begin(RunStart start) {
+    Objects.requireNonNull(start, "start");
+    String id = newId();
+    db.inTransaction("record the start of run " + id, c -> {
+      RunRows.insertStart(c, id, start);
+      return null;
+    });
+    return id;
+  }
+
+  /** Adds points to a series of run {@code id} (power over time, accuracy per epoch). */
+  public void addPoints(String id, String series, List<Point> points) {
+    if (points.isEmpty()) {
+      return;
+    }
+    db.inTransaction("add to series " + series + " of run " + id, c -> {
+      RunRows.insertPoints(c, id, series, points);
+      return null;
+    });
+  }
+
+  /** Records how run {@code id} ended. */
+  public void finish(String id, RunEnd end) {
+    boolean found = db.inTransaction("record the end of run " + id, c -> RunRows.updateEnd(c, id, end));
+    if (!found) {
+      throw new UnknownRunException("no run " + id + " in the run store at " + url());
+    }
+  }
+
+  /** Stores a whole run at once (an imported one), with its series; returns its id. */
+  public String insert(RunStart start, RunEnd end, Map<String, List<Point>> series) {
+    String id = newId();
+    db.inTransaction("store run " + id, c -> {
+      RunRows.insertStart(c, id, start);
+      RunRows.updateEnd(c, id, end);
+      for (Map.Entry<String, List<Point>> s : series.entrySet()) {
+        RunRows.insertPoints(c, id, s.getKey(), s.getValue());
+      }
+      return null;
+    });
+    return id;
+  }
+
+  /**
+   * The run whose id is {@code idOrPrefix}, or the only one whose id starts with it.
+   *
+   * @throws UnknownRunException when none, or several, match
+   */
+  public Run get(String idOrPrefix) {
+    String wanted = idOrPrefix == null ? "" : idOrPrefix.trim().toLowerCase(java.util.Locale.ROOT);
+    if (wanted.isEmpty()) {
+      throw new UnknownRunException("a run id is needed");
+    }
+    return db.inTransaction("read run " + wanted, c -> {
+      Optional<Run> exact = RunRows.selectOne(c, wanted);
+      if (exact.isPresent()) {
+        return exact.get();
+      }
+      List<String> ids = RunRows.idsStartingWith(c, wanted);
+      if (ids.isEmpty()) {
+        throw new UnknownRunException("no run " + wanted + " in the run store at " + url() + " (see lowcarb runs list)");
+      }
+      if (ids.size() > 1) {
+        throw new UnknownRunException("run id prefix " + wanted + " matches several runs: give more digits");
+      }
+      return RunRows.selectOne(c, ids.getFirst()).orElseThrow();
+    });
+  }
+
+  /** The runs that pass {@code filter}, newest first. */
+  public List<Run> list(RunFilter filter) {
+    return db.inTransaction("list runs", c -> RunRows.select(c, filter));
+  }
+
+  /** The series of run {@code id}, by name, each ordered by x. */
+  public Map<String, List<Point>> series(String id) {
+    return db.inTransaction("read the series of run " + id, c -> RunRows.series(c, id));
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  private static String newId() {
+    byte[] b = new byte[6];
+    RANDOM.nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+}
