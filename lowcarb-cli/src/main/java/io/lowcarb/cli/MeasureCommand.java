@@ -4,11 +4,13 @@ import io.lowcarb.energy.EnergyReport;
 import io.lowcarb.energy.Measurement;
 import io.lowcarb.energy.Meter;
 import io.lowcarb.energy.SensorDiscovery;
-import io.lowcarb.energy.sensor.ActivityProbe;
 import io.lowcarb.energy.report.CodeCarbonCsv;
 import io.lowcarb.energy.report.CsvAppender;
 import io.lowcarb.energy.report.RunRecord;
 import io.lowcarb.energy.report.SummaryJson;
+import io.lowcarb.energy.sensor.ActivityProbe;
+import io.lowcarb.track.Machine;
+import io.lowcarb.track.RunKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +18,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code lowcarb measure [options] -- CMD ARGS...}: runs a command and measures its footprint. */
 @Command(
@@ -67,6 +70,8 @@ final class MeasureCommand implements Callable<Integer> {
 
   @Mixin MeterOptions meterOptions;
 
+  @Mixin StoreOption storeOption;
+
   @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command to run, after '--'.")
   List<String> command = new ArrayList<>();
 
@@ -98,7 +103,14 @@ final class MeasureCommand implements Callable<Integer> {
       }
     }
     SensorDiscovery.Result found = SensorDiscovery.discover(meterOptions.discovery());
+    try (Recording recording = Recording.start(
+        storeOption, spec, RunKind.MEASURE, String.join(" ", command), Machine.of(found.machine()), "")) {
+      return run(found, intensity, csvOut, recording);
+    }
+  }
 
+  private int run(SensorDiscovery.Result found, IntensityOptions.Choice intensity, CsvAppender csvOut,
+      Recording recording) throws IOException, InterruptedException {
     UUID runId = UUID.randomUUID();
     ActivityProbe activity = ActivityProbe.forCommand();
     Meter meter = meterOptions.meter(intensity, found).activity(activity).build();
@@ -109,9 +121,11 @@ final class MeasureCommand implements Callable<Integer> {
     try {
       process = new ProcessBuilder(command).inheritIO().start();
     } catch (IOException e) {
-      measurement.stop();
+      EnergyReport report = measurement.stop();
       meter.close();
-      spec.commandLine().getErr().println("measure: cannot start '" + command.getFirst() + "': " + reason(e));
+      String why = "cannot start '" + command.getFirst() + "': " + reason(e);
+      spec.commandLine().getErr().println("measure: " + why);
+      recording.finish(report, Map.of(), end -> end.withExitCode(CANNOT_START).failed(why));
       return CANNOT_START;
     }
     activity.attach(process.pid());
@@ -126,7 +140,10 @@ final class MeasureCommand implements Callable<Integer> {
       return 1;
     }
     signals.attach(process);
-    measurement.onProgress(flushEvery, report -> writer.writeQuietly(report, OptionalInt.empty()));
+    measurement.onProgress(flushEvery, report -> {
+      writer.writeQuietly(report, OptionalInt.empty());
+      recording.progress(report);
+    });
     Thread hook = new Thread(() -> writer.writeQuietly(measurement.peek(), OptionalInt.empty()), "lowcarb-exit");
     Runtime.getRuntime().addShutdownHook(hook);
 
@@ -135,6 +152,10 @@ final class MeasureCommand implements Callable<Integer> {
     meter.close();
     writer.writeQuietly(report, OptionalInt.of(exit));
     Runtime.getRuntime().removeShutdownHook(hook);
+    recording.progress(report);
+    recording.finish(report, Map.of(), end -> exit == 0
+        ? end.withExitCode(exit)
+        : end.withExitCode(exit).failed("the command exited with status " + exit));
     if (!quiet) {
       Summary.print(spec.commandLine().getErr(), report, exit, found);
     }

@@ -106,7 +106,7 @@ public final class CodeCarbonCsv {
   }
 
   /** CodeCarbon's country code is ISO 3166 alpha-3. */
-  static String iso3(String iso2) {
+  public static String iso3(String iso2) {
     if (iso2.length() != 2) {
       return "";
     }
@@ -117,14 +117,16 @@ public final class CodeCarbonCsv {
     }
   }
 
-  static String num(double value) {
+  /** A number as CodeCarbon writes it; empty for NaN and infinities. */
+  public static String num(double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return "";
     }
     return Double.toString(value);
   }
 
-  static String escape(String field) {
+  /** A field quoted when it holds a comma, a quote or a line end. */
+  public static String escape(String field) {
     if (field.contains(",") || field.contains("\"") || field.contains("\n")) {
       return '"' + field.replace("\"", "\"\"") + '"';
     }

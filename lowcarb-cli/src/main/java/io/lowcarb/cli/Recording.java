@@ -1,0 +1,140 @@
+package io.lowcarb.cli;
+
+import io.lowcarb.energy.EnergyReport;
+import io.lowcarb.track.Footprint;
+import io.lowcarb.track.Machine;
+import io.lowcarb.track.Point;
+import io.lowcarb.track.ProgressPoints;
+import io.lowcarb.track.RunEnd;
+import io.lowcarb.track.RunKind;
+import io.lowcarb.track.RunStart;
+import io.lowcarb.track.RunStore;
+import io.lowcarb.track.StoreException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * A command's run in the store: written when it starts (so a crash leaves it, marked running),
+ * its series as they grow, its end when it ends. The store is opened before the work starts, so
+ * a store that cannot be reached stops the command before it does anything; a write that fails
+ * later is reported once and the work goes on.
+ */
+final class Recording implements AutoCloseable {
+  private final RunStore store;
+  private final String id;
+  private final PrintWriter err;
+  private final String command;
+  private final ProgressPoints progress = new ProgressPoints();
+  private boolean warned;
+
+  private Recording(RunStore store, String id, PrintWriter err, String command) {
+    this.store = store;
+    this.id = id;
+    this.err = err;
+    this.command = command;
+  }
+
+  /** Starts recording the run of {@code spec}'s command, or nothing when the store is off. */
+  static Recording start(
+      StoreOption option, CommandLine.Model.CommandSpec spec, RunKind kind, String name, Machine machine,
+      String mainMetric) {
+    PrintWriter err = spec.commandLine().getErr();
+    String commandName = spec.qualifiedName().replaceFirst("^lowcarb ", "");
+    Optional<RunStore> store = option.openForRecording();
+    if (store.isEmpty()) {
+      return new Recording(null, null, err, commandName);
+    }
+    RunStart start = new RunStart(kind, name, commandLine(spec), parameters(spec), Instant.now(), machine, mainMetric);
+    try {
+      return new Recording(store.get(), store.get().begin(start), err, commandName);
+    } catch (StoreException e) {
+      store.get().close();
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /** The run's id, or empty when nothing is recorded. */
+  Optional<String> id() {
+    return Optional.ofNullable(id);
+  }
+
+  /** Adds the power and cumulative energy that {@code cumulative}, the task so far, shows. */
+  void progress(EnergyReport cumulative) {
+    Map<String, List<Point>> points;
+    synchronized (progress) {
+      points = progress.next(cumulative);
+    }
+    points.forEach(this::points);
+  }
+
+  /** Adds points to a series. */
+  void points(String series, List<Point> points) {
+    if (store == null) {
+      return;
+    }
+    try {
+      store.addPoints(id, series, points);
+    } catch (StoreException e) {
+      warn(e);
+    }
+  }
+
+  /** Records the end; the footprint is {@code report}'s. */
+  void finish(EnergyReport report, Map<String, Double> metrics, java.util.function.UnaryOperator<RunEnd> more) {
+    end(more.apply(RunEnd.finished(report.end(), Footprint.of(report), metrics)));
+  }
+
+  /** Records an end. */
+  void end(RunEnd end) {
+    if (store == null) {
+      return;
+    }
+    try {
+      store.finish(id, end);
+      err.println(command + ": recorded as run " + id + " (lowcarb runs show " + id + ")");
+    } catch (StoreException e) {
+      warn(e);
+    }
+  }
+
+  private void warn(StoreException e) {
+    if (!warned) {
+      warned = true;
+      err.println(command + ": warning: the run is not fully recorded: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  /** The command as typed. */
+  static String commandLine(CommandLine.Model.CommandSpec spec) {
+    return "lowcarb " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+  }
+
+  /** The options given and the defaults that applied, by their longest name without dashes. */
+  static Map<String, String> parameters(CommandLine.Model.CommandSpec spec) {
+    Map<String, String> out = new TreeMap<>();
+    for (OptionSpec o : spec.options()) {
+      if (o.usageHelp() || o.versionHelp() || o.longestName().equals("--store")) {
+        continue;
+      }
+      Object v = o.getValue();
+      if (v == null || v instanceof Boolean b && !b || v instanceof java.util.Collection<?> c && c.isEmpty()) {
+        continue;
+      }
+      out.put(o.longestName().replaceFirst("^-+", ""), String.valueOf(v));
+    }
+    return out;
+  }
+}
