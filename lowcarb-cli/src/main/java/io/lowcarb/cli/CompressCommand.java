@@ -24,8 +24,13 @@ import io.lowcarb.compress.quantize.QdqQuantizer;
 import io.lowcarb.compress.quantize.QuantizeSettings;
 import io.lowcarb.compress.quantize.QuantizedModel;
 import io.lowcarb.energy.Clock;
+import io.lowcarb.energy.EnergyReport;
+import io.lowcarb.energy.Measurement;
 import io.lowcarb.energy.Meter;
 import io.lowcarb.energy.SensorDiscovery;
+import io.lowcarb.track.Artifact;
+import io.lowcarb.track.Machine;
+import io.lowcarb.track.RunKind;
 import io.lowcarb.train.data.DatasetCache;
 import io.lowcarb.train.data.DatasetFormatException;
 import io.lowcarb.train.data.Datasets;
@@ -42,6 +47,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -135,6 +141,8 @@ final class CompressCommand implements Callable<Integer> {
 
   @Mixin MeterOptions meterOptions;
 
+  @Mixin StoreOption storeOption;
+
   @Override
   public Integer call() throws IOException {
     if (latencyRuns <= 0) {
@@ -182,6 +190,47 @@ final class CompressCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     SensorDiscovery.Result found = SensorDiscovery.discover(meterOptions.discovery());
+    List<Variant> variants;
+    try (Recording recording = Recording.start(storeOption, spec, RunKind.COMPRESS,
+            checkpoint.spec().name() + " on " + dataset, Machine.of(found.machine()), "accuracy");
+        Meter whole = meterOptions.meter(intensity, found).build()) {
+      Measurement all = whole.start("compress");
+      QuantizeSettings quantizing = quantizeSettings;
+      variants = recording.failOnError(() -> variants(data, checkpoint, quantizing, intensity, found));
+      EnergyReport report = all.stop();
+      recording.progress(report);
+      Variant last = variants.getLast();
+      Map<String, Double> metrics = new java.util.HashMap<>(InferCommand.metrics(last.cost()));
+      metrics.put("baseline_accuracy", variants.getFirst().cost().accuracy());
+      metrics.put("baseline_size_bytes", (double) variants.getFirst().cost().sizeBytes());
+      metrics.put("baseline_energy_j_per_1k", variants.getFirst().cost().energyJoulesPer1k());
+      List<Artifact> files = new ArrayList<>();
+      for (Variant v : variants) {
+        files.add(new Artifact(v.name(), v.file().toAbsolutePath().toString()));
+      }
+      recording.finish(report, metrics, end -> end.withArtifacts(files));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "compress: %s (%s) on %s (%d test examples)%n", from, checkpoint.spec().name(), dataset,
+        data.size());
+    out.printf(Locale.ROOT, "  %-12s %8s %10s %12s %10s %12s %14s %14s  %s%n", "variant", "accuracy", "params",
+        "size", "p50 ms", "inferences/s", "J per 1,000", "CO2e per 1,000", "file");
+    for (Variant v : variants) {
+      InferenceCost c = v.cost();
+      out.printf(Locale.ROOT, "  %-12s %8.4f %,10d %,10d B %10.3f %,12.0f %14.4g %14s  %s%n", v.name(), c.accuracy(),
+          c.params(), c.sizeBytes(), c.latencyMsP50(), c.throughputPerSecond(), c.energyJoulesPer1k(),
+          Summary.grams(c.emissionsGramsPer1k()), v.file());
+    }
+    out.flush();
+    if (json != null) {
+      io.lowcarb.energy.report.AtomicFile.write(json, o -> writeJson(variants, o));
+    }
+    return 0;
+  }
+
+  /** The baseline, then one variant per step asked for. */
+  private List<Variant> variants(LabeledData data, Checkpoint checkpoint, QuantizeSettings quantizeSettings,
+      IntensityOptions.Choice intensity, SensorDiscovery.Result found) throws IOException {
     Variant baseline;
     try (OnnxModel onnx = InferCommand.open(export); Meter meter = meterOptions.meter(intensity, found).build()) {
       onnx.checkShape(data);
@@ -202,22 +251,7 @@ final class CompressCommand implements Callable<Integer> {
     if (quantizeSettings != null) {
       variants.add(quantized(latest, data, quantizeSettings, intensity, found));
     }
-    PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "compress: %s (%s) on %s (%d test examples)%n", from, checkpoint.spec().name(), dataset,
-        data.size());
-    out.printf(Locale.ROOT, "  %-12s %8s %10s %12s %10s %12s %14s %14s  %s%n", "variant", "accuracy", "params",
-        "size", "p50 ms", "inferences/s", "J per 1,000", "CO2e per 1,000", "file");
-    for (Variant v : variants) {
-      InferenceCost c = v.cost();
-      out.printf(Locale.ROOT, "  %-12s %8.4f %,10d %,10d B %10.3f %,12.0f %14.4g %14s  %s%n", v.name(), c.accuracy(),
-          c.params(), c.sizeBytes(), c.latencyMsP50(), c.throughputPerSecond(), c.energyJoulesPer1k(),
-          Summary.grams(c.emissionsGramsPer1k()), v.file());
-    }
-    out.flush();
-    if (json != null) {
-      io.lowcarb.energy.report.AtomicFile.write(json, o -> writeJson(variants, o));
-    }
-    return 0;
+    return variants;
   }
 
   private StorageReport prunedStorage;

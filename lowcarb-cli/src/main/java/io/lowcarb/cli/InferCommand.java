@@ -8,8 +8,13 @@ import io.lowcarb.compress.InferenceCost;
 import io.lowcarb.compress.OnnxFormatException;
 import io.lowcarb.compress.OnnxModel;
 import io.lowcarb.energy.Clock;
+import io.lowcarb.energy.EnergyReport;
+import io.lowcarb.energy.Measurement;
 import io.lowcarb.energy.Meter;
 import io.lowcarb.energy.SensorDiscovery;
+import io.lowcarb.track.Artifact;
+import io.lowcarb.track.Machine;
+import io.lowcarb.track.RunKind;
 import io.lowcarb.train.data.DatasetCache;
 import io.lowcarb.train.data.DatasetFormatException;
 import io.lowcarb.train.data.Datasets;
@@ -21,12 +26,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code lowcarb infer}: an ONNX model's accuracy, latency, throughput, and energy per 1,000 inferences. */
 @Command(name = "infer", mixinStandardHelpOptions = true, sortOptions = false,
@@ -64,6 +71,8 @@ final class InferCommand implements Callable<Integer> {
 
   @Mixin MeterOptions meterOptions;
 
+  @Mixin StoreOption storeOption;
+
   @Override
   public Integer call() throws IOException {
     if (latencyRuns <= 0) {
@@ -77,9 +86,16 @@ final class InferCommand implements Callable<Integer> {
     LabeledData data = testData(dataset, label, testFraction, seed);
     SensorDiscovery.Result found = SensorDiscovery.discover(meterOptions.discovery());
     InferenceCost cost;
-    try (OnnxModel onnx = open(model); Meter meter = meterOptions.meter(intensity, found).build()) {
-      onnx.checkShape(data);
-      cost = new InferenceBenchmark(meter, Clock.SYSTEM, latencyRuns, duration).run(onnx, data);
+    EnergyReport whole;
+    try (OnnxModel onnx = checked(open(model), data);
+        Recording recording = Recording.start(storeOption, spec, RunKind.INFER, model.getFileName() + " on " + dataset,
+            Machine.of(found.machine()), "accuracy");
+        Meter meter = meterOptions.meter(intensity, found).build()) {
+      Measurement all = meter.start("infer");
+      cost = recording.failOnError(() -> new InferenceBenchmark(meter, Clock.SYSTEM, latencyRuns, duration).run(onnx, data));
+      whole = all.stop();
+      recording.progress(whole);
+      recording.finish(whole, metrics(cost), end -> end.withArtifacts(List.of(new Artifact("model", model.toAbsolutePath().toString()))));
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new UsageException(e.getMessage());
     }
@@ -97,6 +113,25 @@ final class InferCommand implements Callable<Integer> {
       io.lowcarb.energy.report.AtomicFile.write(json, o -> writeJson(cost, data, o));
     }
     return 0;
+  }
+
+  /** The model, once its input matches the data's shape (a usage error otherwise). */
+  static OnnxModel checked(OnnxModel onnx, LabeledData data) {
+    try {
+      onnx.checkShape(data);
+      return onnx;
+    } catch (IllegalArgumentException e) {
+      onnx.close();
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /** What a run store keeps of an inference benchmark. */
+  static Map<String, Double> metrics(InferenceCost c) {
+    return Map.of("accuracy", c.accuracy(), "params", (double) c.params(), "nonzero_params", (double) c.nonzeroParams(),
+        "size_bytes", (double) c.sizeBytes(), "latency_ms_p50", c.latencyMsP50(), "latency_ms_p99", c.latencyMsP99(),
+        "throughput_per_s", c.throughputPerSecond(), "energy_j_per_1k", c.energyJoulesPer1k(),
+        "emissions_g_per_1k", c.emissionsGramsPer1k());
   }
 
   /** The test part of a dataset, with a usage error naming what is wrong. */

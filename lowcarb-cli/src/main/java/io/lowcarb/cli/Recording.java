@@ -103,6 +103,28 @@ final class Recording implements AutoCloseable {
     }
   }
 
+  /** Records that the work failed, with nothing measured. */
+  void failed(String why) {
+    end(new RunEnd(io.lowcarb.track.RunStatus.FAILED, Instant.now(), Optional.empty(), Map.of(), List.of(),
+        Optional.empty(), java.util.OptionalInt.empty(), why));
+  }
+
+  /** Work that may fail. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run() throws java.io.IOException;
+  }
+
+  /** Runs {@code work}; if it throws, records the failure and rethrows. */
+  <T> T failOnError(Work<T> work) throws java.io.IOException {
+    try {
+      return work.run();
+    } catch (java.io.IOException | RuntimeException | Error e) {
+      failed(e.getMessage() == null ? e.toString() : e.getMessage());
+      throw e;
+    }
+  }
+
   private void warn(StoreException e) {
     if (!warned) {
       warned = true;

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.lowcarb.energy.Meter;
 import io.lowcarb.energy.SensorDiscovery;
+import io.lowcarb.track.Artifact;
+import io.lowcarb.track.FunctionalUnit;
+import io.lowcarb.track.Machine;
+import io.lowcarb.track.RunKind;
 import io.lowcarb.train.EpochResult;
 import io.lowcarb.train.GreenTrainer;
 import io.lowcarb.train.TrainSettings;
@@ -20,13 +24,16 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code lowcarb train}: trains a model with its energy and CO2e measured per epoch. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -106,6 +113,8 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin MeterOptions meterOptions;
 
+  @Mixin StoreOption storeOption;
+
   @Override
   public Integer call() throws IOException {
     if (epochs <= 0 || batchSize <= 0 || !(learningRate > 0) || patience < 0) {
@@ -140,11 +149,34 @@ final class TrainCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "train: %s on %s (%d training, %d test examples), up to %d epochs%n",
         spec.name(), dataset, data.train().size(), data.test().size(), epochs);
     TrainingResult result;
-    try (Meter meter = meterOptions.meter(intensity, found).build()) {
-      result = new GreenTrainer(meter).train(spec, data, settings, new ProgressBar(err));
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new UsageException(e.getMessage());
+    try (Recording recording = Recording.start(storeOption, this.spec, RunKind.TRAIN, spec.name() + " on " + dataset,
+        Machine.of(found.machine()), "accuracy")) {
+      try (Meter meter = meterOptions.meter(intensity, found).build()) {
+        result = recording.failOnError(() -> new GreenTrainer(meter).train(spec, data, settings,
+            new RecordedEpochs(new ProgressBar(err), recording)));
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw new UsageException(e.getMessage());
+      } catch (IOException | RuntimeException | Error e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      report(err, result);
+      if (json != null) {
+        writeJson(result, json);
+      }
+      List<Artifact> files = new ArrayList<>(List.of(new Artifact("checkpoint", result.checkpoint())));
+      if (json != null) {
+        files.add(new Artifact("json", json.toAbsolutePath().toString()));
+      }
+      recording.finish(result.report(), Map.of("accuracy", result.accuracy(), "epochs", (double) result.epochs().size(),
+              "predicted_energy_kwh", result.predictedEnergyKwh(), "total_energy_kwh", result.totalKwh()),
+          end -> end.withArtifacts(files).withUnit(new FunctionalUnit("training run", 1)));
     }
+    return 0;
+  }
+
+  private void report(PrintWriter err, TrainingResult result) {
     err.printf(Locale.ROOT, "train: test accuracy %.4f after %d epochs; stopped: %s%n",
         result.accuracy(), result.epochs().size(), result.stoppedBecause());
     err.printf(Locale.ROOT, "train: energy %s (predicted after epoch 1 for %d epochs: %s), %s CO2e (predicted %s)%s%n",
@@ -152,10 +184,6 @@ final class TrainCommand implements Callable<Integer> {
         Summary.grams(result.totalGrams()), Summary.grams(result.predictedCo2Grams()),
         result.sessions() > 1 ? " over " + result.sessions() + " sessions" : "");
     err.println("train: checkpoint " + result.checkpoint());
-    if (json != null) {
-      writeJson(result, json);
-    }
-    return 0;
   }
 
   /** The spec that {@code --model} names: {@code mlp}, {@code cnn} (for images) or a JSON file. */

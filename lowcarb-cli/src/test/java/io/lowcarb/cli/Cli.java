@@ -22,6 +22,24 @@ final class Cli {
     return new Result(exit, out.toString(), err.toString());
   }
 
+  /** The JSON export of every run in {@code store}. */
+  static String inProcessJson(String store) {
+    StringWriter out = new StringWriter();
+    java.io.PrintStream saved = System.out;
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      int exit = Main.run(new String[] {"runs", "export", "--format", "json", "--store", store},
+          new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+      if (exit != 0) {
+        throw new IllegalStateException("runs export exited with " + exit);
+      }
+    } finally {
+      System.setOut(saved);
+    }
+    return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** Starts {@code lowcarb ARGS} as its own JVM, with this test's class path; stderr goes to {@code log}. */
   static Process spawn(Path log, String... args) throws IOException {
     return spawn(log, java.util.Map.of(), args);

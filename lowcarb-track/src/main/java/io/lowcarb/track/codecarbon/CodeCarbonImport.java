@@ -31,6 +31,9 @@ import java.util.TreeMap;
  * zone: they are read in {@code zone}.
  */
 public final class CodeCarbonImport {
+  /** The parameter that holds an imported row's key, so that a file imported twice adds nothing. */
+  public static final String KEY = "import_key";
+
   static final List<String> REQUIRED = List.of("timestamp", "duration", "emissions", "energy_consumed");
 
   private CodeCarbonImport() {}
@@ -93,6 +96,8 @@ public final class CodeCarbonImport {
       }
     }
     params.put("source_file", r.file.toString());
+    String key = r.text("run_id") + "@" + r.text("timestamp");
+    params.put(KEY, key);
     String project = r.text("project_name").isEmpty() ? "codecarbon" : r.text("project_name");
     Machine machine = new Machine(
         "unknown",
@@ -104,7 +109,7 @@ public final class CodeCarbonImport {
     Instant start = end.minusNanos((long) (seconds * 1e9));
     RunStart s = new RunStart(RunKind.IMPORTED, project, "codecarbon", params, start, machine, "");
     RunEnd e = RunEnd.finished(end, footprint, Map.of());
-    return new ImportedRun(s, e, r.text("run_id") + "@" + r.text("timestamp"));
+    return new ImportedRun(s, e, key);
   }
 
   private static String first(String... options) {

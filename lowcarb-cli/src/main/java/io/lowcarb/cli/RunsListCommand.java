@@ -1,0 +1,40 @@
+package io.lowcarb.cli;
+
+import io.lowcarb.track.Run;
+import io.lowcarb.track.RunStore;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code lowcarb runs list}. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List runs, newest first, with their energy, CO2e and main metric.")
+final class RunsListCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin StoreOption store;
+
+  @Mixin RunSelection selection;
+
+  @Override
+  public Integer call() {
+    List<Run> runs;
+    try (RunStore s = store.open()) {
+      runs = s.list(selection.filter());
+      if (runs.isEmpty()) {
+        spec.commandLine().getErr().println("runs list: no runs in the run store at " + s.url());
+        return 0;
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    String format = "%-12s  %-9s  %-19s  %-8s  %10s  %10s  %-8s  %-17s  %s%n";
+    out.printf(format, "ID", "KIND", "STARTED (UTC)", "STATUS", "ENERGY", "CO2E", "METHOD", "MAIN METRIC", "NAME");
+    for (Run r : runs) {
+      out.printf(format, r.id(), r.kind().label(), RunText.started(r), RunText.status(r), RunText.energy(r),
+          RunText.co2(r), r.footprint().map(RunText::methods).orElse("-"), RunText.main(r), r.name());
+    }
+    return 0;
+  }
+}
