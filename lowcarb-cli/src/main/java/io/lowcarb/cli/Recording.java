@@ -44,13 +44,22 @@ final class Recording implements AutoCloseable {
   static Recording start(
       StoreOption option, CommandLine.Model.CommandSpec spec, RunKind kind, String name, Machine machine,
       String mainMetric) {
+    return start(option, spec, kind, name, machine, mainMetric, Map.of());
+  }
+
+  /** Starts recording, with parameters beyond the command's options. */
+  static Recording start(
+      StoreOption option, CommandLine.Model.CommandSpec spec, RunKind kind, String name, Machine machine,
+      String mainMetric, Map<String, String> more) {
     PrintWriter err = spec.commandLine().getErr();
     String commandName = spec.qualifiedName().replaceFirst("^lowcarb ", "");
     Optional<RunStore> store = option.openForRecording();
     if (store.isEmpty()) {
       return new Recording(null, null, err, commandName);
     }
-    RunStart start = new RunStart(kind, name, commandLine(spec), parameters(spec), Instant.now(), machine, mainMetric);
+    Map<String, String> parameters = new TreeMap<>(parameters(spec));
+    parameters.putAll(more);
+    RunStart start = new RunStart(kind, name, commandLine(spec), parameters, Instant.now(), machine, mainMetric);
     try {
       return new Recording(store.get(), store.get().begin(start), err, commandName);
     } catch (StoreException e) {

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lowcarb.energy.report.AtomicFile;
 import io.lowcarb.schedule.window.Plan;
+import io.lowcarb.schedule.window.Slots;
+import io.lowcarb.track.Machine;
+import io.lowcarb.track.Point;
+import io.lowcarb.track.RunKind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -16,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,6 +63,8 @@ final class ScheduleRunCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Write plan, measurement and saving as JSON.")
   Path json;
 
+  @Mixin StoreOption storeOption;
+
   @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command to run, after '--'.")
   List<String> command = new ArrayList<>();
 
@@ -80,14 +87,34 @@ final class ScheduleRunCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "schedule: %s job in %s; best start %s (%.1f gCO2e/kWh against %.1f at once, %.1f %% less)%n",
         Durations.text(estimate), zone.place().zone(), plan.start(), plan.avgIntensity(), plan.runNowAvgIntensity(),
         plan.savingsPct());
-    waitUntil(plan.start(), err);
+    try (Recording recording = Recording.start(storeOption, spec, RunKind.SCHEDULED, String.join(" ", command),
+        Machine.local(), "", Map.of("window_start", plan.start().toString(), "window_end", plan.end().toString(),
+            "zone", zone.place().zone(), "intensity_source", zone.source()))) {
+      recording.points("intensity_g_per_kwh", intensityPoints(zone));
+      waitUntil(plan.start(), err);
+      return runAndRecord(zone, plan, err, recording);
+    }
+  }
+
+  /** The series the plan was made on, x in Unix seconds. */
+  private static List<Point> intensityPoints(ScheduleSource.Zone zone) {
+    Slots slots = zone.place().search().slots();
+    List<Point> points = new ArrayList<>();
+    for (int i = 0; i < slots.size(); i++) {
+      points.add(new Point(slots.slotStart(i).getEpochSecond(), slots.value(i)));
+    }
+    return points;
+  }
+
+  private int runAndRecord(ScheduleSource.Zone zone, Plan plan, PrintWriter err, Recording recording)
+      throws Exception {
 
     Path measured = Files.createTempFile("lowcarb-schedule", ".json");
     Path intensity = Files.createTempFile("lowcarb-schedule", ".csv");
     try {
       // The meter accounts with the same series the plan was made on (file, forecast or live API).
       ScheduleSource.writeSeries(zone, intensity);
-      List<String> args = new ArrayList<>(List.of("measure", "--quiet", "--json", measured.toString(),
+      List<String> args = new ArrayList<>(List.of("measure", "--quiet", "--store", "none", "--json", measured.toString(),
           "--series", intensity.toString(), "--zone", zone.place().zone()));
       args.add("--");
       args.addAll(command);
@@ -98,6 +125,10 @@ final class ScheduleRunCommand implements Callable<Integer> {
       JsonNode run = Files.size(measured) > 0 ? new ObjectMapper().readTree(measured.toFile()) : null;
       if (run != null) {
         report(err, zone, plan, run, exit);
+        recording.end(MeasuredJson.end(run, exit, Map.of("planned_intensity_g_per_kwh", plan.avgIntensity(),
+            "at_once_intensity_g_per_kwh", plan.runNowAvgIntensity(), "planned_savings_pct", plan.savingsPct())));
+      } else {
+        recording.failed("the command was not measured (exit status " + exit + ")");
       }
       return exit;
     } finally {

@@ -5,14 +5,17 @@ import io.lowcarb.energy.carbon.SeriesFiles;
 import io.lowcarb.schedule.api.CarbonAwareServer;
 import io.lowcarb.schedule.api.Catalog;
 import io.lowcarb.schedule.api.ForecastSource;
+import io.lowcarb.schedule.api.QueueJobs;
 import io.lowcarb.schedule.provider.ForecastingProvider;
 import io.lowcarb.schedule.provider.ProviderException;
 import io.lowcarb.schedule.provider.Providers;
-import io.lowcarb.schedule.api.QueueJobs;
 import io.lowcarb.schedule.queue.CommandRunner;
 import io.lowcarb.schedule.queue.JobQueue;
+import io.lowcarb.schedule.queue.JobRunner;
 import io.lowcarb.schedule.queue.Worker;
 import io.lowcarb.schedule.queue.WorkerSettings;
+import io.lowcarb.track.Machine;
+import io.lowcarb.track.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -46,6 +49,8 @@ final class SchedulerServeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin QueueOption queueOption;
+
+  @Mixin StoreOption storeOption;
 
   @Mixin MeterOptions meterOptions;
 
@@ -105,7 +110,7 @@ final class SchedulerServeCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     SensorDiscovery.Result found = SensorDiscovery.discover(meterOptions.discovery());
-    CommandRunner runner = CommandRunner.metered(job -> {
+    JobRunner runner = CommandRunner.metered(job -> {
       IntensityOptions intensity = new IntensityOptions();
       intensity.zone = job.request().zone();
       intensity.basis = "lca";
@@ -118,6 +123,10 @@ final class SchedulerServeCommand implements Callable<Integer> {
       }
       return meterOptions.meter(choice, found);
     });
+    RunStore runs = storeOption.openForRecording().orElse(null);
+    if (runs != null) {
+      runner = new RecordedJobs(runner, runs, Machine.of(found.machine()), err);
+    }
     WorkerSettings defaults = WorkerSettings.defaults();
     WorkerSettings settings = new WorkerSettings(threads, defaults.pollingInterval(), defaults.heartbeatInterval(),
         defaults.missedHeartbeats(), defaults.stopWait(), defaults.logDirectory());
@@ -146,6 +155,9 @@ final class SchedulerServeCommand implements Callable<Integer> {
       }
       worker.close(); // running jobs get their stop wait, then go back to the queue
       queue.close();
+      if (runs != null) {
+        runs.close();
+      }
       stopped.countDown();
     }, "lowcarb-stop"));
     stopped.await();

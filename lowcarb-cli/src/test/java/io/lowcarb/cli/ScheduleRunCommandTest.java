@@ -27,9 +27,10 @@ class ScheduleRunCommandTest {
   void waitsForTheCleanWindowThenRunsAndMeasures() throws Exception {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Path json = dir.resolve("run.json");
+    String store = "jdbc:h2:file:" + dir.resolve("runs");
     Cli.Result r = Cli.inProcess("schedule", "run", "--series", series(now).toString(), "--zone", "ES",
         "--duration-estimate", "4s", "--deadline", now.plusSeconds(30).toString(), "--json", json.toString(),
-        "--", "sh", "-c", "sleep 1");
+        "--store", store, "--", "sh", "-c", "sleep 1");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode result = new ObjectMapper().readTree(json.toFile());
     assertThat(Instant.parse(result.at("/planned/start").asText())).isEqualTo(now.plusSeconds(6));
@@ -39,6 +40,18 @@ class ScheduleRunCommandTest {
     assertThat(result.at("/actual/avg_intensity_g_per_kwh").asDouble()).isLessThan(500);
     assertThat(result.at("/actual/savings_pct").asDouble()).isPositive();
     assertThat(r.err()).contains("best start " + now.plusSeconds(6)).contains("saved");
+
+    // One run recorded, as scheduled, with its window and the series it was planned on.
+    try (io.lowcarb.track.RunStore runs = io.lowcarb.track.RunStore.open(store)) {
+      var all = runs.list(io.lowcarb.track.RunFilter.latest(10));
+      assertThat(all).hasSize(1);
+      var run = all.getFirst();
+      assertThat(run.kind()).isEqualTo(io.lowcarb.track.RunKind.SCHEDULED);
+      assertThat(run.parameters()).containsEntry("window_start", now.plusSeconds(6).toString());
+      assertThat(run.footprint().orElseThrow().kwh()).isPositive();
+      assertThat(run.metrics()).containsEntry("planned_intensity_g_per_kwh", 10.0);
+      assertThat(runs.series(run.id()).get("intensity_g_per_kwh")).hasSize(22);
+    }
   }
 
   @Test

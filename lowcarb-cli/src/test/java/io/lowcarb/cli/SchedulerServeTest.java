@@ -48,8 +48,9 @@ class SchedulerServeTest {
     assertThat(again.err()).startsWith("schedule cancel: ");
 
     Path log = dir.resolve("serve.log");
+    String store = "jdbc:h2:file:" + dir.resolve("runs");
     Process serve = Cli.spawn(log, "scheduler", "serve", "--queue", queue, "--api-port", "0",
-        "--series", "ES=" + series);
+        "--series", "ES=" + series, "--store", store);
     try {
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (!Files.exists(marker) && System.nanoTime() < until) {
@@ -73,5 +74,7 @@ class SchedulerServeTest {
     Cli.Result jobs = Cli.inProcess("schedule", "jobs", "--queue", queue);
     assertThat(jobs.exit()).as(jobs.err()).isZero();
     assertThat(jobs.out()).containsPattern("1 done .*green").containsPattern("2 cancelled");
+    Cli.Result runs = Cli.inProcess("runs", "list", "--kind", "scheduled", "--store", store);
+    assertThat(runs.out()).as(runs.err()).containsPattern("scheduled .* finished .* green");
   }
 }

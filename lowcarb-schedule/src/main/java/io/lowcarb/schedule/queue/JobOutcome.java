@@ -9,11 +9,18 @@ import java.util.Optional;
  *
  * @param exitCode the command's exit code (0 means done, anything else failed)
  * @param footprint its energy and emissions, when the runner measured them
+ * @param report the whole measurement (components, methods, intensity source), when measured
  */
-public record JobOutcome(int exitCode, Optional<Footprint> footprint) {
+public record JobOutcome(int exitCode, Optional<Footprint> footprint, Optional<EnergyReport> report) {
 
   public JobOutcome {
     Objects.requireNonNull(footprint, "footprint");
+    Objects.requireNonNull(report, "report");
+  }
+
+  /** An exit code and figures, without the measurement they came from. */
+  public JobOutcome(int exitCode, Optional<Footprint> footprint) {
+    this(exitCode, footprint, Optional.empty());
   }
 
   /** An exit code without figures. */
@@ -23,6 +30,6 @@ public record JobOutcome(int exitCode, Optional<Footprint> footprint) {
 
   /** An exit code and the report of the run's measurement. */
   public static JobOutcome measured(int exitCode, EnergyReport report) {
-    return new JobOutcome(exitCode, Optional.of(Footprint.of(report)));
+    return new JobOutcome(exitCode, Optional.of(Footprint.of(report)), Optional.of(report));
   }
 }
