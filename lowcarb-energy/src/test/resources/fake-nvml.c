@@ -2,6 +2,7 @@
  * A stand-in for libnvidia-ml.so.1 with NVML's C signatures, for testing lowcarb's FFM binding
  * on machines without an NVIDIA driver. Device 0 has an energy counter that grows 500 J per read;
  * device 1 is an older GPU without one (NVML_ERROR_NOT_SUPPORTED) that draws 250 W.
+ * Device 0's power limit can be set between 200 and 700 W; device 1 refuses (no permission).
  */
 #include <string.h>
 
@@ -49,6 +50,26 @@ int nvmlDeviceGetPowerUsage(nvmlDevice_t device, unsigned int *power) {
   return 0;
 }
 
+static unsigned int limit_mw[2] = {700000u, 250000u};
+
+int nvmlDeviceGetPowerManagementLimit(nvmlDevice_t device, unsigned int *limit) {
+  *limit = limit_mw[device->index];
+  return 0;
+}
+
+int nvmlDeviceGetPowerManagementLimitConstraints(nvmlDevice_t device, unsigned int *min, unsigned int *max) {
+  *min = device->index == 0 ? 200000u : 125000u;
+  *max = device->index == 0 ? 700000u : 250000u;
+  return 0;
+}
+
+int nvmlDeviceSetPowerManagementLimit(nvmlDevice_t device, unsigned int limit) {
+  if (device->index == 1) return 4; /* NVML_ERROR_NO_PERMISSION */
+  if (limit < 200000u || limit > 700000u) return 2;
+  limit_mw[0] = limit;
+  return 0;
+}
+
 const char *nvmlErrorString(int result) {
-  return result == 3 ? "Not Supported" : result == 2 ? "Invalid Argument" : "Unknown Error";
+  return result == 3 ? "Not Supported" : result == 4 ? "Insufficient Permissions" : result == 2 ? "Invalid Argument" : "Unknown Error";
 }

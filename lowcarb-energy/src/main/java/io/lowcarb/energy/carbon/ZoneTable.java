@@ -1,13 +1,6 @@
 package io.lowcarb.energy.carbon;
 
-import io.lowcarb.energy.text.SimpleCsv;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import io.lowcarb.energy.text.CsvResource;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -54,29 +47,11 @@ public final class ZoneTable {
   }
 
   private static ZoneTable load() {
-    try (InputStream in = ZoneTable.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      List<ZoneEntry> entries = new ArrayList<>();
-      boolean header = true;
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        if (header) {
-          header = false; // zone,name,g_per_kwh,pue,year,source
-          continue;
-        }
-        List<String> f = SimpleCsv.split(line);
-        OptionalDouble pue = f.get(3).isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(f.get(3)));
-        entries.add(new ZoneEntry(f.get(0), f.get(1), Double.parseDouble(f.get(2)), pue, f.get(4), f.get(5)));
-      }
-      return new ZoneTable(entries);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    // zone,name,g_per_kwh,pue,year,source
+    return new ZoneTable(CsvResource.rows(RESOURCE, 6).stream()
+        .map(f -> new ZoneEntry(f.get(0), f.get(1), Double.parseDouble(f.get(2)),
+            f.get(3).isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(f.get(3))), f.get(4), f.get(5)))
+        .toList());
   }
+
 }

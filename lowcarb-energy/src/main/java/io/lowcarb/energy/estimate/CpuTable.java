@@ -1,18 +1,11 @@
 package io.lowcarb.energy.estimate;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import io.lowcarb.energy.text.SimpleCsv;
+import io.lowcarb.energy.text.CsvResource;
 
 /**
  * The built-in table of CPU models and their TDP ({@code cpu-tdp.csv}), and the lookup of the
@@ -41,31 +34,13 @@ public final class CpuTable {
   }
 
   private static CpuTable load() {
-    try (InputStream in = CpuTable.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      List<CpuSpec> rows = new ArrayList<>();
-      String line;
-      boolean header = true;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        if (header) {
-          header = false; // model,tdp_w,cores,source
-          continue;
-        }
-        List<String> f = SimpleCsv.split(line);
-        OptionalInt cores = f.get(2).isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(f.get(2)));
-        rows.add(new CpuSpec(f.get(0), Double.parseDouble(f.get(1)), cores, f.get(3)));
-      }
-      return new CpuTable(rows);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    // model,tdp_w,cores,source
+    return new CpuTable(CsvResource.rows(RESOURCE, 4).stream()
+        .map(f -> new CpuSpec(f.get(0), Double.parseDouble(f.get(1)),
+            f.get(2).isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(f.get(2))), f.get(3)))
+        .toList());
   }
+
 
   /** Number of rows. */
   public int size() {

@@ -25,6 +25,31 @@ public interface Nvml extends AutoCloseable {
   /** Current power draw of the whole board, in mW. */
   long powerMilliwatts(int index) throws NvmlException;
 
+  /**
+   * The power limit now in force, in mW ({@code nvmlDeviceGetPowerManagementLimit}).
+   *
+   * @throws NvmlException with {@link NvmlException#NOT_SUPPORTED} where the device has no settable limit
+   */
+  default long powerLimitMilliwatts(int index) throws NvmlException {
+    throw new NvmlException(NvmlException.NOT_SUPPORTED, "nvmlDeviceGetPowerManagementLimit: Not Supported");
+  }
+
+  /** The range a power limit may be set within ({@code nvmlDeviceGetPowerManagementLimitConstraints}). */
+  default PowerLimitRange powerLimitRange(int index) throws NvmlException {
+    throw new NvmlException(
+        NvmlException.NOT_SUPPORTED, "nvmlDeviceGetPowerManagementLimitConstraints: Not Supported");
+  }
+
+  /**
+   * Sets the device's power limit, in mW ({@code nvmlDeviceSetPowerManagementLimit}). Needs root;
+   * the setting lasts until the driver is reloaded or it is set again.
+   *
+   * @throws NvmlException with {@link NvmlException#NO_PERMISSION} when not allowed
+   */
+  default void setPowerLimitMilliwatts(int index, long milliwatts) throws NvmlException {
+    throw new NvmlException(NvmlException.NOT_SUPPORTED, "nvmlDeviceSetPowerManagementLimit: Not Supported");
+  }
+
   @Override
   void close();
 }

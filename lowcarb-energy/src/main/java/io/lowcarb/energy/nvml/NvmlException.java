@@ -5,6 +5,9 @@ public final class NvmlException extends Exception {
   /** {@code NVML_ERROR_NOT_SUPPORTED}. */
   public static final int NOT_SUPPORTED = 3;
 
+  /** {@code NVML_ERROR_NO_PERMISSION}: setting a power limit needs root. */
+  public static final int NO_PERMISSION = 4;
+
   private final int code;
 
   public NvmlException(int code, String message) {

@@ -30,6 +30,9 @@ public final class NvmlLibrary implements Nvml {
   private final MethodHandle getUuid;
   private final MethodHandle getEnergy;
   private final MethodHandle getPower;
+  private final MethodHandle getLimit;
+  private final MethodHandle getLimitRange;
+  private final MethodHandle setLimit;
   private final MethodHandle errorString;
   private boolean closed;
 
@@ -49,6 +52,12 @@ public final class NvmlLibrary implements Nvml {
         handle(
             linker, lookup, "nvmlDeviceGetTotalEnergyConsumption", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     getPower = handle(linker, lookup, "nvmlDeviceGetPowerUsage", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    getLimit = handle(
+        linker, lookup, "nvmlDeviceGetPowerManagementLimit", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    getLimitRange = handle(linker, lookup, "nvmlDeviceGetPowerManagementLimitConstraints",
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+    setLimit = handle(
+        linker, lookup, "nvmlDeviceSetPowerManagementLimit", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     errorString = handle(linker, lookup, "nvmlErrorString", FunctionDescriptor.of(ADDRESS, JAVA_INT));
     int rc;
     try {
@@ -178,11 +187,45 @@ public final class NvmlLibrary implements Nvml {
 
   @Override
   public synchronized long powerMilliwatts(int index) throws NvmlException {
+    return unsignedInt(index, getPower, "nvmlDeviceGetPowerUsage");
+  }
+
+  @Override
+  public synchronized long powerLimitMilliwatts(int index) throws NvmlException {
+    return unsignedInt(index, getLimit, "nvmlDeviceGetPowerManagementLimit");
+  }
+
+  /** A call of the form {@code nvmlReturn_t f(nvmlDevice_t, unsigned int *)}. */
+  private long unsignedInt(int index, MethodHandle call, String callName) throws NvmlException {
     return withArena(local -> {
       MemorySegment device = device(local, index);
       MemorySegment out = local.allocate(JAVA_INT);
-      check("nvmlDeviceGetPowerUsage", (int) getPower.invokeExact(device, out));
+      check(callName, (int) call.invokeExact(device, out));
       return Integer.toUnsignedLong(out.get(JAVA_INT, 0));
+    });
+  }
+
+  @Override
+  public synchronized PowerLimitRange powerLimitRange(int index) throws NvmlException {
+    return withArena(local -> {
+      MemorySegment device = device(local, index);
+      MemorySegment min = local.allocate(JAVA_INT);
+      MemorySegment max = local.allocate(JAVA_INT);
+      check("nvmlDeviceGetPowerManagementLimitConstraints", (int) getLimitRange.invokeExact(device, min, max));
+      return new PowerLimitRange(
+          Integer.toUnsignedLong(min.get(JAVA_INT, 0)), Integer.toUnsignedLong(max.get(JAVA_INT, 0)));
+    });
+  }
+
+  @Override
+  public synchronized void setPowerLimitMilliwatts(int index, long milliwatts) throws NvmlException {
+    if (milliwatts <= 0 || milliwatts > 0xFFFF_FFFFL) {
+      throw new NvmlException(2, "nvmlDeviceSetPowerManagementLimit: limit out of range: " + milliwatts + " mW");
+    }
+    withArena(local -> {
+      MemorySegment device = device(local, index);
+      check("nvmlDeviceSetPowerManagementLimit", (int) setLimit.invokeExact(device, (int) milliwatts));
+      return null;
     });
   }
 

@@ -60,6 +60,21 @@ class NvmlLibraryTest {
   }
 
   @Test
+  void readsTheRangeAndSetsThePowerLimitThroughTheBinding() throws Exception {
+    try (NvmlLibrary nvml = NvmlLibrary.open(library.toString())) {
+      assertThat(nvml.powerLimitRange(0)).isEqualTo(new PowerLimitRange(200_000, 700_000));
+      long before = nvml.powerLimitMilliwatts(0);
+      nvml.setPowerLimitMilliwatts(0, 300_000);
+      assertThat(nvml.powerLimitMilliwatts(0)).isEqualTo(300_000);
+      nvml.setPowerLimitMilliwatts(0, before);
+      assertThat(nvml.powerLimitMilliwatts(0)).isEqualTo(before);
+      assertThatThrownBy(() -> nvml.setPowerLimitMilliwatts(1, 200_000))
+          .hasMessage("nvmlDeviceSetPowerManagementLimit: Insufficient Permissions")
+          .extracting(e -> ((NvmlException) e).code()).isEqualTo(NvmlException.NO_PERMISSION);
+    }
+  }
+
+  @Test
   void theSensorUsesTheCounterWhereThereIsOneAndPowerElsewhere() throws Exception {
     NvmlSensor gpu = NvmlSensor.open(NvmlLibrary.open(library.toString()), "GPU-fake1111,0");
     assertThat(gpu.devices()).extracting(NvmlSensor.Device::index).containsExactly(1, 0);

@@ -1,0 +1,104 @@
+package io.lowcarb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AdviseCommandTest {
+  @TempDir Path dir;
+
+  /** The parts of {@code lowcarb train --json} that advice reads, from a digits run on this kind of machine. */
+  private Path trainJson(double kwh) throws Exception {
+    Path file = dir.resolve("train.json");
+    Files.writeString(file, """
+        {"dataset":"digits","model":"mlp","epochs_run":2,"energy_kwh":%s,
+         "intensity":{"g_per_kwh":174.05,"zone":"ES"},
+         "epochs":[{"epoch":1,"seconds":1.4},{"epoch":2,"seconds":0.8}]}
+        """.formatted(kwh));
+    return file;
+  }
+
+  @Test
+  void aMeasuredRunGetsRankedOptionsWithAssumptionsInTheJson() throws Exception {
+    Path json = dir.resolve("advice.json");
+    Cli.Result r = Cli.inProcess("advise", "--train-json", trainJson(9.1e-6).toString(), "--on", "16xgeneric-x86-core",
+        "--hardware", "aws:*,gcp:a2*,T4", "--regions", "aws:eu-*,gcp:europe-west*,ES", "--json", json.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("digits mlp, 2 epochs", "ranked by co2", "assumptions of #1:");
+    JsonNode options = new ObjectMapper().readTree(json.toFile()).path("options");
+    assertThat(options.size()).isGreaterThanOrEqualTo(20);
+    double previous = 0;
+    for (JsonNode o : options) {
+      assertThat(o.path("emissions_kg").asDouble()).isGreaterThanOrEqualTo(previous);
+      previous = o.path("emissions_kg").asDouble();
+      assertThat(o.path("hardware").asText()).isNotEmpty();
+      assertThat(o.path("uncertainty_pct").asDouble()).isPositive();
+      assertThat(o.path("assumptions").size()).isGreaterThanOrEqualTo(2);
+      assertThat(o.has("hours") && o.has("energy_kwh") && o.has("region")).isTrue();
+    }
+    // the measured run itself, in ES, is one of the options
+    assertThat(options.findValuesAsText("region")).contains("ES");
+  }
+
+  @Test
+  void aStoredRunIsAdvisedOnAndOneWithoutEnergyIsRefused() throws Exception {
+    String store = "jdbc:h2:file:" + dir.resolve("runs");
+    java.time.Instant t0 = java.time.Instant.parse("2026-11-20T10:00:00Z");
+    String measured;
+    String running;
+    try (io.lowcarb.track.RunStore runs = io.lowcarb.track.RunStore.open(store)) {
+      io.lowcarb.track.RunStart start = new io.lowcarb.track.RunStart(io.lowcarb.track.RunKind.TRAIN, "mlp on digits",
+          "lowcarb train", java.util.Map.of(), t0, io.lowcarb.track.Machine.local(), "accuracy");
+      measured = runs.begin(start);
+      runs.finish(measured, io.lowcarb.track.RunEnd.finished(t0.plusMillis(2200), new io.lowcarb.track.Footprint(
+          java.util.List.of(new io.lowcarb.track.EnergyFigure("cpu", 9.1e-6, "estimate", "cpu-model")), 9.1e-6,
+          9.1e-6 * 174.05 / 1000, 174.05, "ES", "table", "average", 1), java.util.Map.of("accuracy", 0.97)));
+      running = runs.begin(start);
+    }
+    Path json = dir.resolve("advice.json");
+    Cli.Result r = Cli.inProcess("advise", "--run", measured.substring(0, 6), "--store", store, "--on",
+        "16xgeneric-x86-core", "--hardware", "aws:*,gcp:a2*,T4", "--regions", "aws:eu-*,gcp:europe-west*,ES",
+        "--json", json.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("train run " + measured + " (mlp on digits)");
+    JsonNode options = new ObjectMapper().readTree(json.toFile()).path("options");
+    assertThat(options.size()).isGreaterThanOrEqualTo(20);
+    assertThat(options.findValuesAsText("region")).contains("ES");
+    expectUsage(new String[] {"advise", "--run", running, "--store", store}, "has no energy measurement (it has not ended)");
+    expectUsage(new String[] {"advise", "--run", "ffffffffffff", "--store", store}, "no run ffffffffffff");
+  }
+
+  @Test
+  void aFlopCountRanksByTime() throws Exception {
+    Cli.Result r = Cli.inProcess("advise", "--flops", "1e18", "--hardware", "H100-SXM,T4,EPYC-7763", "--regions", "ES",
+        "--rank", "time", "--precision", "fp16");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out().lines().filter(l -> l.startsWith("  1 ")).findFirst().orElseThrow()).contains("H100-SXM");
+  }
+
+  @Test
+  void badInputIsOneLineAndExitTwo() throws Exception {
+    String run = trainJson(9.1e-6).toString();
+    expectUsage(new String[] {"advise", "--train-json", run, "--hardware", "p4d.24xl"},
+        "unknown hardware 'p4d.24xl'; close matches: aws:p4d.24xlarge");
+    expectUsage(new String[] {"advise", "--train-json", run, "--regions", "aws:eu-nort-1"}, "close matches: aws:eu-north-1");
+    expectUsage(new String[] {"advise", "--train-json", trainJson(0).toString()}, "has no energy measurement");
+    expectUsage(new String[] {"advise", "--train-json", run, "--flops", "1e15"}, "give one of --run ID, --train-json");
+    expectUsage(new String[] {"advise", "--energy-kwh", "0.1"}, "--energy-kwh and --hours go together");
+    expectUsage(new String[] {"advise", "--energy-kwh", "-1", "--hours", "1"}, "no energy measurement");
+    expectUsage(new String[] {"advise", "--flops", "1e15", "--rank", "fast"}, "--rank must be co2, time or cost");
+    expectUsage(new String[] {"advise", "--flops", "1e15", "--on", "T4"}, "describe a measured run");
+  }
+
+  private static void expectUsage(String[] args, String message) {
+    Cli.Result r = Cli.inProcess(args);
+    assertThat(r.exit()).as(r.out()).isEqualTo(2);
+    assertThat(r.err().lines().count()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).startsWith("advise: ").contains(message);
+  }
+}
