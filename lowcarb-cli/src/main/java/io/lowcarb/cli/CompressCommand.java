@@ -16,6 +16,7 @@ import io.lowcarb.compress.prune.FineTuneSettings;
 import io.lowcarb.compress.prune.GradualSchedule;
 import io.lowcarb.compress.prune.MagnitudePruning;
 import io.lowcarb.compress.prune.MaskedFineTuning;
+import io.lowcarb.compress.prune.NeuronPruning;
 import io.lowcarb.compress.prune.PruneResult;
 import io.lowcarb.compress.prune.SparseFile;
 import io.lowcarb.compress.prune.StorageReport;
@@ -111,6 +112,11 @@ final class CompressCommand implements Callable<Integer> {
   @Option(names = "--per-layer", description = "With --prune: the same fraction in every layer (default: one global threshold).")
   boolean perLayer;
 
+  @Option(names = "--structured",
+      description = "With --prune: remove this fraction of the neurons of every hidden dense layer (smallest weight norm),"
+          + " so that the layers physically shrink, then fine-tune the smaller model.")
+  boolean structured;
+
   @Option(names = "--fine-tune-epochs", defaultValue = "3", paramLabel = "N",
       description = "With --prune: epochs of fine-tuning; the sparsity rises over all but the last (default 3).")
   int fineTuneEpochs;
@@ -175,6 +181,9 @@ final class CompressCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }
+    }
+    if (structured && prune == null) {
+      throw new UsageException("--structured goes with --prune RATIO");
     }
     if (prune != null && fineTuneEpochs < 1) {
       throw new UsageException("--fine-tune-epochs must be at least 1, got " + fineTuneEpochs);
@@ -269,9 +278,20 @@ final class CompressCommand implements Callable<Integer> {
     GradualSchedule schedule = fineTuneEpochs == 1
         ? GradualSchedule.over(prune, Math.max(1, perEpoch / 2), 4)
         : GradualSchedule.over(prune, (fineTuneEpochs - 1) * perEpoch, 8);
+    Checkpoint start = dense;
+    if (structured) {
+      // The removed neurons are gone from the model: fine-tuning needs no masks, only the smaller layers.
+      NeuronPruning.Plan plan = NeuronPruning.plan(dense, prune);
+      if (plan.kept().isEmpty()) {
+        throw new UsageException("--structured removes neurons of hidden dense layers; " + dense.spec().name()
+            + " has none");
+      }
+      start = NeuronPruning.shrunk(dense, plan);
+      schedule = GradualSchedule.over(0, 1, 1);
+    }
     PruneResult result;
     try (Meter meter = meterOptions.meter(intensity, found).build()) {
-      result = new MaskedFineTuning(meter).run(dense, split, new FineTuneSettings(schedule,
+      result = new MaskedFineTuning(meter).run(start, split, new FineTuneSettings(schedule,
           perLayer ? MagnitudePruning.Scope.PER_LAYER : MagnitudePruning.Scope.GLOBAL, fineTuneEpochs, batch,
           fineTuneLr, seed, dir));
     } catch (IllegalArgumentException e) {
@@ -283,13 +303,20 @@ final class CompressCommand implements Callable<Integer> {
     prunedStorageFile = export.toAbsolutePath().resolveSibling(stem + ".pruned.sparse");
     StorageReport stored = SparseFile.write(result.pruned(), SparseFile.Encoding.INT8, prunedStorageFile);
     prunedStorage = stored;
-    spec.commandLine().getErr().printf(Locale.ROOT,
+    if (structured) {
+      spec.commandLine().getErr().printf(Locale.ROOT,
+          "compress: removed %.0f %% of the hidden neurons: %,d parameters left of %,d; fine-tuned %d epochs (%.4g J)%n",
+          100 * prune, result.pruned().params(), dense.params(), fineTuneEpochs,
+          result.energy().kwh() * 3.6e6);
+    } else {
+      spec.commandLine().getErr().printf(Locale.ROOT,
         "compress: pruned %.1f %% of %,d weights; fine-tuned %d epochs (%.4g J); stored sparse int8 in %,d B (%.3f of dense fp32)%n",
         100 * result.masks().sparsity(), result.masks().prunable(), fineTuneEpochs,
         result.energy().kwh() * 3.6e6, stored.fileBytes(), stored.ratio());
+    }
     try (OnnxModel onnx = InferCommand.open(file); Meter meter = meterOptions.meter(intensity, found).build()) {
       InferenceCost cost = new InferenceBenchmark(meter, Clock.SYSTEM, latencyRuns, duration).run(onnx, test);
-      return new Variant("pruned", file, cost);
+      return new Variant(structured ? "pruned-structured" : "pruned", file, cost);
     }
   }
 

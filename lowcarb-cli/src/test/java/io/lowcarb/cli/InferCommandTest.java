@@ -38,6 +38,8 @@ class InferCommandTest {
         "--student", "mlp:16"), "--distill-teacher and --student go together");
     assertUsageError(Cli.inProcess("compress", "--from", text.toString(), "--export", dir.resolve("m.onnx").toString()),
         "is not a lowcarb checkpoint");
+    assertUsageError(Cli.inProcess("compress", "--from", text.toString(), "--export", dir.resolve("m.onnx").toString(),
+        "--structured"), "--structured goes with --prune RATIO");
   }
 
   @Test
@@ -79,6 +81,18 @@ class InferCommandTest {
     assertThat(student.get("name").asText()).isEqualTo("distilled");
     assertThat(student.get("params").asLong()).isEqualTo(64 * 16 + 16 + 16 * 10 + 10);
     assertThat(student.get("accuracy").asDouble()).isGreaterThan(0.8);
+    Path structured = dir.resolve("structured.json");
+    String structuredLog = run("compress", "--from", out.resolve("model-0002.params").toString(), "--export",
+        dir.resolve("s.onnx").toString(), "--prune", "0.75", "--structured", "--fine-tune-epochs", "3",
+        "--json", structured.toString(), "--zone", "ES", "--duration", "1s", "--latency-runs", "100");
+    JsonNode smaller = new ObjectMapper().readTree(structured.toFile()).get("variants").get(1);
+    assertThat(smaller.get("name").asText()).isEqualTo("pruned-structured");
+    // 128 hidden units become 32: the layers themselves shrink, every parameter left is used.
+    assertThat(smaller.get("params").asLong()).isEqualTo(64 * 32 + 32 + 32 * 10 + 10);
+    assertThat(smaller.get("nonzero_params").asLong()).isGreaterThan(smaller.get("params").asLong() * 9 / 10);
+    assertThat(smaller.get("size_bytes").asLong()).isLessThan(baseline.get("size_bytes").asLong() / 3);
+    assertThat(smaller.get("accuracy").asDouble()).isGreaterThan(0.85);
+    assertThat(structuredLog).contains("removed 75 % of the hidden neurons");
     Path json = dir.resolve("infer.json");
     String log = run("infer", "--model", onnx.toString(), "--dataset", "digits", "--json", json.toString(),
         "--zone", "ES", "--duration", "1s", "--latency-runs", "200");
