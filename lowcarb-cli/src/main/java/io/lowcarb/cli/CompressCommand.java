@@ -222,11 +222,11 @@ final class CompressCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "compress: %s (%s) on %s (%d test examples)%n", from, checkpoint.spec().name(), dataset,
         data.size());
-    out.printf(Locale.ROOT, "  %-12s %8s %10s %12s %10s %12s %14s %14s  %s%n", "variant", "accuracy", "params",
+    out.printf(Locale.ROOT, "  %-17s %8s %10s %12s %10s %12s %14s %14s  %s%n", "variant", "accuracy", "params",
         "size", "p50 ms", "inferences/s", "J per 1,000", "CO2e per 1,000", "file");
     for (Variant v : variants) {
       InferenceCost c = v.cost();
-      out.printf(Locale.ROOT, "  %-12s %8.4f %,10d %,10d B %10.3f %,12.0f %14.4g %14s  %s%n", v.name(), c.accuracy(),
+      out.printf(Locale.ROOT, "  %-17s %8.4f %,10d %,10d B %10.3f %,12.0f %14.4g %14s  %s%n", v.name(), c.accuracy(),
           c.params(), c.sizeBytes(), c.latencyMsP50(), c.throughputPerSecond(), c.energyJoulesPer1k(),
           Summary.grams(c.emissionsGramsPer1k()), v.file());
     }
