@@ -263,6 +263,9 @@ final class CompressCommand implements Callable<Integer> {
     return variants;
   }
 
+  /** What producing each variant cost (distillation, fine-tuning), by variant name. */
+  private final java.util.Map<String, io.lowcarb.energy.EnergyReport> making = new java.util.HashMap<>();
+
   private StorageReport prunedStorage;
   private Checkpoint prunedCheckpoint;
   private Path prunedStorageFile;
@@ -298,6 +301,7 @@ final class CompressCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     prunedCheckpoint = result.pruned();
+    making.put(structured ? "pruned-structured" : "pruned", result.energy());
     Path file = export.toAbsolutePath().resolveSibling(stem + ".pruned.onnx");
     OnnxExport.write(result.pruned(), test.shape(), file);
     prunedStorageFile = export.toAbsolutePath().resolveSibling(stem + ".pruned.sparse");
@@ -346,6 +350,7 @@ final class CompressCommand implements Callable<Integer> {
         "compress: distilled a student of %,d parameters (%.1f %% of the teacher's) to %.4f (teacher %.4f, %.1f %%)%n",
         result.studentParams(), 100 * result.paramRatio(), result.studentAccuracy(), result.teacherAccuracy(),
         100 * result.accuracyRatio());
+    making.put("distilled", result.energy());
     Checkpoint distilled = Checkpoint.read(result.checkpoint());
     Path file = export.toAbsolutePath().resolveSibling(stem + ".distilled.onnx");
     OnnxExport.write(distilled, test.shape(), file);
@@ -411,6 +416,10 @@ final class CompressCommand implements Callable<Integer> {
         g.writeNumberField("throughput_per_s", c.throughputPerSecond());
         g.writeNumberField("energy_j_per_1k", c.energyJoulesPer1k());
         g.writeNumberField("emissions_g_per_1k", c.emissionsGramsPer1k());
+        // Producing the variant: distillation or fine-tuning; 0 for the baseline and for quantization.
+        io.lowcarb.energy.EnergyReport made = making.get(v.name());
+        g.writeNumberField("training_energy_kwh", made == null ? 0 : made.kwh());
+        g.writeNumberField("training_emissions_kg", made == null ? 0 : made.emissionsKg());
         g.writeStringField("file", v.file().toString());
         g.writeEndObject();
       }
