@@ -38,7 +38,7 @@ final class TuneGpuPowerCommand implements Callable<Integer> {
           + "(CUDA_DEVICE_ORDER=PCI_BUS_ID) (default 0).")
   int device;
 
-  @Option(names = "--limits", split = ",", paramLabel = "W,W,...", description = "Power limits to try, in W.")
+  @Option(names = "--limits", split = ",", paramLabel = "LIST", description = "Power limits to try, in W (e.g. 150,200,250).")
   List<Double> limits;
 
   @Option(names = "--steps", paramLabel = "K",
