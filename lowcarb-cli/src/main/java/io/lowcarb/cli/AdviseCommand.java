@@ -82,6 +82,13 @@ final class AdviseCommand implements Callable<Integer> {
   @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "Options to print (default 10; the JSON has all).")
   int top;
 
+  @Mixin ScheduleSource intensitySeries;
+
+  @Option(names = "--deadline", converter = Times.class, paramLabel = "TIME",
+      description = "With --series or --source: the best region now, and the greenest window before TIME (ISO-8601) "
+          + "for the best option whose region has a series.")
+  java.time.Instant deadline;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Write every option as JSON.")
   Path json;
 
@@ -105,6 +112,9 @@ final class AdviseCommand implements Callable<Integer> {
     if (top < 1) {
       throw new UsageException("--top must be at least 1");
     }
+    if (intensitySeries.given() != (deadline != null)) {
+      throw new UsageException("--deadline and --series (or --zone with --source) go together");
+    }
     Workload work = workload(catalog, places);
     List<Hardware> candidates;
     List<Region> chosen;
@@ -119,9 +129,16 @@ final class AdviseCommand implements Callable<Integer> {
     if (ranked.isEmpty()) {
       throw new UsageException("no hardware fits the regions asked (an instance type only goes in its provider's regions)");
     }
+    Optional<AdviseWindow.Result> window = Optional.empty();
+    if (deadline != null) {
+      java.time.Instant now = java.time.Instant.now();
+      window = Optional.of(AdviseWindow.find(ranked, intensitySeries.zones(now, deadline), now, deadline));
+    }
     AdviseReport.print(out, work, ranked, advice.notes(), by, weight, top);
+    window.ifPresent(w -> AdviseReport.printWindow(out, w));
     if (json != null) {
-      AtomicFile.write(json, o -> AdviseReport.writeJson(o, work, ranked, advice.notes(), by, weight, arithmetic));
+      Optional<AdviseWindow.Result> found = window;
+      AtomicFile.write(json, o -> AdviseReport.writeJson(o, work, ranked, advice.notes(), by, weight, arithmetic, found));
     }
     return 0;
   }

@@ -39,6 +39,23 @@ final class AdviseReport {
     notes.forEach(n -> out.println("note: " + n));
   }
 
+  /** The best region now and the best window there. */
+  static void printWindow(PrintWriter out, AdviseWindow.Result w) {
+    AdviseWindow.RegionNow best = w.regions().getFirst();
+    out.printf(Locale.ROOT, "best region now (%s): %s, %.1f gCO2e/kWh x PUE %.2f = %.1f%n", w.now(),
+        best.region().zone(), best.gPerKwh(), best.region().pue(), best.effective());
+    for (AdviseWindow.RegionNow r : w.regions().subList(1, w.regions().size())) {
+      out.printf(Locale.ROOT, "  then %s, %.1f x PUE %.2f = %.1f%n", r.region().zone(), r.gPerKwh(), r.region().pue(),
+          r.effective());
+    }
+    Option o = w.option();
+    out.printf(Locale.ROOT, "best window for %s in %s (the best option with a series; %s estimated): %s to %s%n",
+        o.hardwareName(), o.regionName(), Durations.text(w.estimate()), w.plan().start(), w.plan().end());
+    out.printf(Locale.ROOT, "  %.1f gCO2e/kWh against %.1f at once, %.1f %% less: %s CO2e against %s%n",
+        w.plan().avgIntensity(), w.plan().runNowAvgIntensity(), w.plan().savingsPct(),
+        Summary.grams(w.emissionsKg() * 1000), Summary.grams(w.runNowEmissionsKg() * 1000));
+  }
+
   private static String describe(Workload work) {
     return switch (work) {
       case MeasuredRun r -> String.format(Locale.ROOT, "%s: measured %s over %s on %s%s", r.label(),
@@ -54,7 +71,7 @@ final class AdviseReport {
   }
 
   static void writeJson(OutputStream o, Workload work, List<Option> ranked, List<String> notes, Rank by, double weight,
-      Precision precision) throws IOException {
+      Precision precision, java.util.Optional<AdviseWindow.Result> window) throws IOException {
     try (JsonGenerator g = new JsonFactory().createGenerator(o, JsonEncoding.UTF8)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
@@ -84,6 +101,9 @@ final class AdviseReport {
         g.writeEndObject();
       }
       g.writeEndArray();
+      if (window.isPresent()) {
+        writeWindow(g, window.get());
+      }
       g.writeArrayFieldStart("notes");
       for (String n : notes) {
         g.writeString(n);
@@ -91,5 +111,34 @@ final class AdviseReport {
       g.writeEndArray();
       g.writeEndObject();
     }
+  }
+
+  private static void writeWindow(JsonGenerator g, AdviseWindow.Result w) throws IOException {
+    g.writeObjectFieldStart("best_region_now");
+    g.writeStringField("at", w.now().toString());
+    g.writeArrayFieldStart("regions");
+    for (AdviseWindow.RegionNow r : w.regions()) {
+      g.writeStartObject();
+      g.writeStringField("region", r.region().zone());
+      g.writeNumberField("g_per_kwh", r.gPerKwh());
+      g.writeNumberField("pue", r.region().pue());
+      g.writeNumberField("effective_g_per_kwh", r.effective());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeStringField("region", w.regions().getFirst().region().zone());
+    g.writeEndObject();
+    g.writeObjectFieldStart("best_window");
+    g.writeStringField("region", w.option().regionName());
+    g.writeStringField("hardware", w.option().hardwareName());
+    g.writeNumberField("estimate_s", w.estimate().toSeconds());
+    g.writeStringField("start", w.plan().start().toString());
+    g.writeStringField("end", w.plan().end().toString());
+    g.writeNumberField("avg_intensity_g_per_kwh", w.plan().avgIntensity());
+    g.writeNumberField("run_now_avg_intensity_g_per_kwh", w.plan().runNowAvgIntensity());
+    g.writeNumberField("savings_pct", w.plan().savingsPct());
+    g.writeNumberField("emissions_kg", w.emissionsKg());
+    g.writeNumberField("run_now_emissions_kg", w.runNowEmissionsKg());
+    g.writeEndObject();
   }
 }

@@ -30,9 +30,10 @@ import picocli.CommandLine.Option;
 
 /** Where a schedule's intensity comes from: series files (one per zone), or a zone and a live source. */
 final class ScheduleSource {
-  @Option(names = "--series", paramLabel = "FILE",
-      description = "Intensity series (Electricity Maps CSV export or time,g_per_kwh CSV); repeat for several zones.")
-  List<Path> series = new ArrayList<>();
+  @Option(names = "--series", paramLabel = "[ZONE=]FILE",
+      description = "Intensity series (Electricity Maps CSV export or time,g_per_kwh CSV), optionally named by its zone; "
+          + "repeat for several zones.")
+  List<String> series = new ArrayList<>();
 
   @Option(names = "--series-basis", paramLabel = "direct|lca", defaultValue = "lca",
       description = "For Electricity Maps files: direct or life-cycle (default) emissions.")
@@ -74,7 +75,9 @@ final class ScheduleSource {
       default -> throw new UsageException("--series-basis must be direct or lca, got '" + basis + "'");
     };
     List<Zone> zones = new ArrayList<>();
-    for (Path file : series) {
+    for (String given : series) {
+      String named = zoneOf(given);
+      Path file = Path.of(named == null ? given : given.substring(named.length() + 1));
       if (!Files.isReadable(file)) {
         throw new UsageException("cannot read series file " + file);
       }
@@ -86,7 +89,7 @@ final class ScheduleSource {
       } catch (IOException e) {
         throw new UsageException("cannot read series file " + file + ": " + e.getMessage());
       }
-      String name = !s.zone().isEmpty() ? s.zone() : zone != null ? zone : file.getFileName().toString();
+      String name = named != null ? named : !s.zone().isEmpty() ? s.zone() : zone != null ? zone : file.getFileName().toString();
       List<IntensityPoint> points = s.points();
       String described = s.source();
       if (forecast && to.isAfter(s.end())) {
@@ -108,6 +111,20 @@ final class ScheduleSource {
       zones.add(new Zone(new BestPlace.Zone(name, new BestWindow(slots), pue), described, slots.filled()));
     }
     return zones;
+  }
+
+  /** Whether a series or a live source was given. */
+  boolean given() {
+    return !series.isEmpty() || live != null;
+  }
+
+  /** The zone of {@code ZONE=FILE}; null for a plain file name (a readable file, or text without '=' before any '/'). */
+  private static String zoneOf(String given) {
+    int eq = given.indexOf('=');
+    if (eq <= 0 || Files.isReadable(Path.of(given)) || given.substring(0, eq).contains("/")) {
+      return null;
+    }
+    return given.substring(0, eq);
   }
 
   private Zone liveZone(Instant from, Instant to) {

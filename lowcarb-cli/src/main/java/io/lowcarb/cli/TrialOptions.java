@@ -2,12 +2,6 @@ package io.lowcarb.cli;
 
 import io.lowcarb.energy.Meter;
 import io.lowcarb.energy.SensorDiscovery;
-import io.lowcarb.train.data.DatasetCache;
-import io.lowcarb.train.data.DatasetFormatException;
-import io.lowcarb.train.data.Datasets;
-import io.lowcarb.train.data.Split;
-import io.lowcarb.train.model.ModelSpec;
-import io.lowcarb.train.model.SpecException;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -15,11 +9,7 @@ import picocli.CommandLine.Option;
 
 /** The options of {@code lowcarb tune} commands that train to a target with each candidate setting. */
 final class TrialOptions {
-  @Option(names = "--dataset", defaultValue = "digits") String dataset;
-
-  @Option(names = "--label", defaultValue = "label") String label;
-
-  @Option(names = "--model", defaultValue = "mlp", paramLabel = "mlp|cnn|SPEC.json") String model;
+  @Mixin TrainingInput input;
 
   @Option(names = "--candidates", defaultValue = "16,32,64,128", split = ",", description = "Batch sizes to try (default 16,32,64,128).")
   List<Integer> candidates;
@@ -30,18 +20,12 @@ final class TrialOptions {
   @Option(names = "--max-epochs", defaultValue = "20", description = "Most epochs per candidate (default 20).")
   int maxEpochs;
 
-  @Option(names = "--lr", defaultValue = "0.003") float learningRate;
-
-  @Option(names = "--seed", defaultValue = "42") long seed;
-
   @Mixin IntensityOptions intensityOptions;
 
   @Mixin MeterOptions meterOptions;
 
   /** The data and model, after checking the options. */
-  record Loaded(Split data, ModelSpec spec) {}
-
-  Loaded load() throws java.io.IOException {
+  TrainingInput.Loaded load() throws java.io.IOException {
     if (candidates.isEmpty() || candidates.stream().anyMatch(c -> c == null || c <= 0)) {
       throw new UsageException("--candidates must be positive batch sizes, e.g. 16,32,64");
     }
@@ -49,12 +33,7 @@ final class TrialOptions {
       throw new UsageException("--target-accuracy must be in (0, 1] and --max-epochs positive");
     }
     meterOptions.check();
-    try {
-      Split data = Datasets.load(dataset, label, 0.2, seed, DatasetCache.standard());
-      return new Loaded(data, TrainCommand.modelSpec(model, data, dataset));
-    } catch (DatasetFormatException | SpecException e) {
-      throw new UsageException(e.getMessage());
-    }
+    return input.load();
   }
 
   /** The meter the trials are measured with. */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code lowcarb tune batch-size}. */
 @Command(name = "tune", mixinStandardHelpOptions = true, description = "Tune training settings for energy.",
-    subcommands = {TuneCommand.BatchSize.class, TuneCpuCommand.class})
+    subcommands = {TuneCommand.BatchSize.class, TuneCpuCommand.class, TuneGpuPowerCommand.class})
 final class TuneCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -34,13 +34,13 @@ final class TuneCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      TrialOptions.Loaded loaded = options.load();
+      TrainingInput.Loaded loaded = options.load();
       PrintWriter out = spec.commandLine().getOut();
       Path work = Files.createTempDirectory("lowcarb-tune");
       List<BatchSizeTuner.Trial> trials;
       try (Meter meter = options.meter()) {
         trials = new BatchSizeTuner(meter).tune(loaded.spec(), loaded.data(), options.candidates, options.target,
-            options.maxEpochs, options.learningRate, options.seed, work, TrainingProgress.NONE);
+            options.maxEpochs, options.input.learningRate, options.input.seed, work, TrainingProgress.NONE);
       } finally {
         io.lowcarb.train.Folders.deleteTree(work); // the trials' checkpoints are scratch
       }

@@ -44,12 +44,12 @@ final class TuneCpuCommand implements Callable<Integer> {
     if (!(weight >= 0 && weight <= 1)) {
       throw new UsageException("--weight must be between 0 and 1, got " + weight);
     }
-    TrialOptions.Loaded loaded = options.load();
+    TrainingInput.Loaded loaded = options.load();
     Path work = Files.createTempDirectory("lowcarb-tune");
     List<CpuSettingsTuner.Trial> trials;
     try (Meter meter = options.meter()) {
       trials = new CpuSettingsTuner(meter).tune(counts, loaded.spec(), loaded.data(), options.candidates, options.target,
-          options.maxEpochs, options.learningRate, options.seed, work, TrainingProgress.NONE);
+          options.maxEpochs, options.input.learningRate, options.input.seed, work, TrainingProgress.NONE);
     } finally {
       io.lowcarb.train.Folders.deleteTree(work);
     }

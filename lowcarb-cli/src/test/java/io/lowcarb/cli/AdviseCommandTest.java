@@ -101,4 +101,66 @@ class AdviseCommandTest {
     assertThat(r.err().lines().count()).as(r.err()).isEqualTo(1);
     assertThat(r.err()).startsWith("advise: ").contains(message);
   }
+
+  /** A series of 2-second slots from 4 s ago, at {@code dirty} except for {@code clean} 6 to 10 seconds from now. */
+  private Path series(String name, java.time.Instant now, int dirty, int clean) throws Exception {
+    StringBuilder csv = new StringBuilder("time,g_per_kwh\n");
+    for (int s = -4; s < 40; s += 2) {
+      csv.append(now.plusSeconds(s)).append(',').append(s >= 6 && s < 10 ? clean : dirty).append('\n');
+    }
+    return Files.writeString(dir.resolve(name), csv);
+  }
+
+  @Test
+  void withSeriesItNamesTheBestRegionNowAndTheBestWindowInTheBestRegion() throws Exception {
+    java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Path json = dir.resolve("advice.json");
+    // A T4 run of 3.6 s (rounds up to 4 s): by annual means FR (56 g/kWh) ranks before ES (174 g/kWh);
+    // now ES is the cleaner (100 against 400), and FR is clean (10) from 6 to 10 s from now.
+    Cli.Result r = Cli.inProcess("advise", "--energy-kwh", "0.001", "--hours", "0.001", "--on", "T4",
+        "--hardware", "T4", "--regions", "ES,FR", "--series", "ES=" + series("es.csv", now, 100, 100),
+        "--series", "FR=" + series("fr.csv", now, 400, 10), "--deadline", now.plusSeconds(30).toString(),
+        "--json", json.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("best region now").contains(": ES, 100.0 gCO2e/kWh")
+        .contains("best window for T4 in FR").contains("97.5 % less");
+    JsonNode advice = new ObjectMapper().readTree(json.toFile());
+    assertThat(advice.at("/best_region_now/region").asText()).isEqualTo("ES");
+    assertThat(advice.at("/best_region_now/regions/1/g_per_kwh").asDouble()).isEqualTo(400);
+    JsonNode window = advice.path("best_window");
+    assertThat(window.path("region").asText()).isEqualTo("FR");
+    assertThat(window.path("hardware").asText()).isEqualTo("T4");
+    assertThat(window.path("estimate_s").asLong()).isEqualTo(4);
+    assertThat(java.time.Instant.parse(window.path("start").asText())).isEqualTo(now.plusSeconds(6));
+    assertThat(java.time.Instant.parse(window.path("end").asText())).isEqualTo(now.plusSeconds(10));
+    assertThat(window.path("avg_intensity_g_per_kwh").asDouble()).isEqualTo(10);
+    assertThat(window.path("run_now_avg_intensity_g_per_kwh").asDouble()).isEqualTo(400);
+    assertThat(window.path("savings_pct").asDouble()).isCloseTo(97.5, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(window.path("emissions_kg").asDouble()).isCloseTo(0.001 * 10 / 1000, org.assertj.core.api.Assertions.within(1e-12));
+  }
+
+  @Test
+  void aDeadlineInThePastASeriesForNoRegionAndAWindowTooShortAreRefused() throws Exception {
+    java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    String fr = "FR=" + series("fr.csv", now, 400, 10);
+    String[] run = {"advise", "--energy-kwh", "0.001", "--hours", "0.001", "--on", "T4", "--hardware", "T4",
+        "--regions", "ES,FR"};
+    Cli.Result past = Cli.inProcess(concat(run, "--series", fr, "--deadline", now.minusSeconds(60).toString()));
+    assertThat(past.exit()).isEqualTo(2);
+    assertThat(past.err()).startsWith("advise: the deadline").contains("is in the past");
+    Cli.Result elsewhere = Cli.inProcess(concat(run, "--series", "DE=" + series("de.csv", now, 300, 300), "--deadline",
+        now.plusSeconds(30).toString()));
+    assertThat(elsewhere.exit()).isEqualTo(2);
+    assertThat(elsewhere.err()).contains("the series for DE is not for any region advised on");
+    Cli.Result tooShort = Cli.inProcess(concat(run, "--series", fr, "--deadline", now.plusSeconds(3).toString()));
+    assertThat(tooShort.exit()).isEqualTo(2);
+    assertThat(tooShort.err()).contains("T4 in FR").contains("longer than the window");
+    Cli.Result alone = Cli.inProcess(concat(run, "--series", fr));
+    assertThat(alone.exit()).isEqualTo(2);
+    assertThat(alone.err()).contains("go together");
+  }
+
+  private static String[] concat(String[] head, String... tail) {
+    return java.util.stream.Stream.concat(java.util.Arrays.stream(head), java.util.Arrays.stream(tail)).toArray(String[]::new);
+  }
 }

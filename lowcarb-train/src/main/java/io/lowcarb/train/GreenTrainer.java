@@ -186,7 +186,7 @@ public final class GreenTrainer {
     }
   }
 
-  private static ArrayDataset dataset(NDManager manager, LabeledData data, int batch, boolean shuffle) {
+  static ArrayDataset dataset(NDManager manager, LabeledData data, int batch, boolean shuffle) {
     long[] shape = new long[data.shape().length + 1];
     shape[0] = data.size();
     System.arraycopy(data.shape(), 0, shape, 1, data.shape().length);

@@ -113,6 +113,14 @@ public record Slots(Instant start, Duration step, double[] values, List<Segment>
     return values[i];
   }
 
+  /** The intensity of the slot that covers {@code time}, gCO2e/kWh; empty outside the series. */
+  public java.util.OptionalDouble at(Instant time) {
+    if (time.isBefore(start) || !time.isBefore(end())) {
+      return java.util.OptionalDouble.empty();
+    }
+    return java.util.OptionalDouble.of(values[(int) Duration.between(start, time).dividedBy(step)]);
+  }
+
   /** A view in seconds and prefix sums, for the searches. */
   Timeline timeline() {
     return new Timeline(this);

@@ -31,6 +31,16 @@ class BestWindowTest {
   }
 
   @Test
+  void theSlotCoveringATimeGivesItsIntensity() {
+    Slots slots = Slots.of(T0, HOUR, 300, 280, 100);
+    assertThat(slots.at(T0).getAsDouble()).isEqualTo(300);
+    assertThat(slots.at(at(1).plusSeconds(3599)).getAsDouble()).isEqualTo(280);
+    assertThat(slots.at(at(2)).getAsDouble()).isEqualTo(100);
+    assertThat(slots.at(at(3))).isEmpty();
+    assertThat(slots.at(T0.minusSeconds(1))).isEmpty();
+  }
+
+  @Test
   void aJobCanStartPartWayThroughAnHour() {
     // 90 minutes: the best start covers the clean hour and half of the next-cleanest one.
     BestWindow search = new BestWindow(Slots.of(T0, HOUR, 500, 200, 10, 500));
