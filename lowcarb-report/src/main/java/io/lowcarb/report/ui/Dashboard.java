@@ -8,7 +8,10 @@ import io.lowcarb.report.ReportPage;
 import io.lowcarb.report.ReportRun;
 import io.lowcarb.report.RunSource;
 import io.lowcarb.track.UnknownRunException;
+import java.io.IOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.InstantSource;
 import java.util.List;
@@ -39,6 +42,7 @@ public final class Dashboard implements AutoCloseable {
    */
   public static Dashboard start(RunSource runs, String store, String host, int port, InstantSource clock)
       throws BindException {
+    probe(host, port);
     Routes routes = new Routes(runs, store, clock);
     Javalin app = Javalin.create(config -> config.showJavalinBanner = false);
     app.get("/", routes::list);
@@ -62,6 +66,25 @@ public final class Dashboard implements AutoCloseable {
     }
     String h = host.contains(":") ? "[" + host + "]" : host;
     return new Dashboard(app, URI.create("http://" + h + ":" + app.port() + "/"));
+  }
+
+  /**
+   * Binds and frees {@code host}:{@code port} first: Javalin logs a failed start as an error
+   * before it throws, and a port in use deserves one clear line. (Another process may still take
+   * the port in between; then Javalin's error is logged too.)
+   */
+  private static void probe(String host, int port) throws BindException {
+    if (port == 0) {
+      return;
+    }
+    try (ServerSocket s = new ServerSocket()) {
+      s.setReuseAddress(true); // as Jetty does: a port in TIME_WAIT is free
+      s.bind(new InetSocketAddress(host, port));
+    } catch (IOException e) {
+      BindException b = new BindException("cannot serve on " + host + ":" + port + ": " + e.getMessage());
+      b.initCause(e);
+      throw b;
+    }
   }
 
   /** Where it serves, for example {@code http://127.0.0.1:8642/}. */
