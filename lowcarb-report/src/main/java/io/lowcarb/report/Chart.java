@@ -7,8 +7,8 @@ import java.util.List;
  * One chart of the report. Java decides what is drawn and says how the figures were obtained;
  * the page's script only draws {@link #data()} with the charting library.
  */
-public sealed interface Chart permits PowerChart, CumulativeChart, TradeoffChart, IntensityChart {
-  /** Which drawing the page's script uses: power, cumulative, tradeoff or intensity. */
+public sealed interface Chart permits PowerChart, CumulativeChart, EpochChart, TradeoffChart, IntensityChart {
+  /** Which drawing the page's script uses: power, cumulative, epochs, tradeoff or intensity. */
   String type();
 
   /** The heading above the chart. */

@@ -10,7 +10,10 @@ public final class Charts {
 
   private Charts() {}
 
-  /** The charts of {@code runs}: power per run, cumulative, accuracy against CO2e, intensity per scheduled run. */
+  /**
+   * The charts of {@code runs}: power per run, cumulative energy and CO2e, accuracy and energy per
+   * epoch, accuracy against CO2e (two runs or more), intensity per scheduled run.
+   */
   public static List<Chart> of(List<ReportRun> runs) {
     List<Chart> charts = new ArrayList<>();
     runs.stream().filter(r -> !r.power().isEmpty()).limit(MAX_POWER_CHARTS).map(PowerChart::new).forEach(charts::add);
@@ -18,8 +21,13 @@ public final class Charts {
     if (!cumulative.isEmpty()) {
       charts.add(new CumulativeChart(cumulative));
     }
+    List<ReportRun> epochs = runs.stream().filter(EpochChart::draws).toList();
+    if (!epochs.isEmpty()) {
+      charts.add(new EpochChart(epochs));
+    }
+    // One run alone makes no trade-off.
     List<ReportRun> tradeoff = runs.stream().filter(TradeoffChart::draws).toList();
-    if (!tradeoff.isEmpty()) {
+    if (tradeoff.size() > 1) {
       charts.add(new TradeoffChart(tradeoff));
     }
     runs.stream().filter(IntensityChart::draws).map(IntensityChart::new).forEach(charts::add);

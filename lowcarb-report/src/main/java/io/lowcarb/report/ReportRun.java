@@ -25,7 +25,7 @@ public record ReportRun(Run run, Map<String, List<Point>> series) {
   public static final String EMISSIONS = "emissions_kg";
   /** Carbon intensity, in gCO2e/kWh, over unix time in seconds. */
   public static final String INTENSITY = "intensity_g_per_kwh";
-  /** The metric on the accuracy-against-CO2e chart. */
+  /** The metric on the accuracy-against-CO2e chart (in the run's metrics). */
   public static final String ACCURACY = "accuracy";
 
   public ReportRun {

@@ -22,6 +22,30 @@
     return a;
   }
 
+  // One line on each axis per run, sharing the run's colour and legend entry: solid left, dashed right.
+  var PALETTE = ['#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#c62828', '#00838f', '#5d4037', '#ad1457'];
+  function twoAxes(d, x, left, right) {
+    var series = [];
+    function line(r, side, axisIndex, colour) {
+      var points = r[side.key];
+      if (points.length) {
+        series.push({ name: r.name, type: 'line', showSymbol: points.length < 30, yAxisIndex: axisIndex, data: points,
+          itemStyle: { color: colour }, lineStyle: { color: colour, type: axisIndex ? 'dashed' : 'solid' },
+          tooltip: { valueFormatter: function (v) { return Number(v).toPrecision(3) + side.unit; } } });
+      }
+    }
+    d.runs.forEach(function (r, i) {
+      var colour = PALETTE[i % PALETTE.length];
+      line(r, left, 0, colour);
+      line(r, right, 1, colour);
+    });
+    return base({
+      xAxis: axis('value', x, { nameGap: 30 }),
+      yAxis: [axis('value', left.name, { scale: !!left.scale }), axis('value', right.name, { scale: false })],
+      series: series
+    });
+  }
+
   var draw = {
     power: function (d) {
       return base({
@@ -33,27 +57,12 @@
       });
     },
     cumulative: function (d) {
-      // A run's two lines share its colour and its legend entry: solid kWh, dashed gCO2e.
-      var palette = ['#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#c62828', '#00838f', '#5d4037', '#ad1457'];
-      var series = [];
-      d.runs.forEach(function (r, i) {
-        var colour = palette[i % palette.length];
-        if (r.energy.length) {
-          series.push({ name: r.name, type: 'line', showSymbol: false, yAxisIndex: 0, data: r.energy,
-            itemStyle: { color: colour }, lineStyle: { color: colour },
-            tooltip: { valueFormatter: function (v) { return v.toPrecision(3) + ' kWh'; } } });
-        }
-        if (r.emissions.length) {
-          series.push({ name: r.name, type: 'line', showSymbol: false, yAxisIndex: 1, data: r.emissions,
-            itemStyle: { color: colour }, lineStyle: { color: colour, type: 'dashed' },
-            tooltip: { valueFormatter: function (v) { return v.toPrecision(3) + ' gCO2e'; } } });
-        }
-      });
-      return base({
-        xAxis: axis('value', 'seconds since start', { nameGap: 30 }),
-        yAxis: [axis('value', 'energy (kWh), solid', { scale: false }), axis('value', 'CO2e (g), dashed', { scale: false })],
-        series: series
-      });
+      return twoAxes(d, 'seconds since start', { key: 'energy', unit: ' kWh', name: 'energy (kWh), solid' },
+        { key: 'emissions', unit: ' gCO2e', name: 'CO2e (g), dashed' });
+    },
+    epochs: function (d) {
+      return twoAxes(d, 'epoch', { key: 'accuracy', unit: '', name: 'accuracy, solid', scale: true },
+        { key: 'energy', unit: ' Wh', name: 'energy per epoch (Wh), dashed' });
     },
     tradeoff: function (d) {
       function points(onFront) {
@@ -63,7 +72,9 @@
       }
       return base({
         tooltip: { trigger: 'item', formatter: function (p) {
-          return p.seriesType === 'line' ? '' : p.name + '<br>' + p.value[0].toPrecision(3) + ' gCO2e, accuracy ' + p.value[1].toFixed(4);
+          // Run names come from the store: encoded, as the tooltip is HTML.
+          return p.seriesType === 'line' ? '' : echarts.format.encodeHTML(p.name) + '<br>' + p.value[0].toPrecision(3)
+            + ' gCO2e, accuracy ' + p.value[1].toFixed(4);
         } },
         xAxis: axis('value', 'CO2e (g)', { nameGap: 30 }),
         yAxis: axis('value', 'accuracy'),

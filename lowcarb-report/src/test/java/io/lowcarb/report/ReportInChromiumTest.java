@@ -45,7 +45,7 @@ class ReportInChromiumTest {
     assertThat(load.console()).as("console messages; chromium said:\n%s", load.log()).isEmpty();
     List<RenderedPage.Figure> figures = RenderedPage.figures(load.dom());
     assertThat(figures).extracting(RenderedPage.Figure::type)
-        .containsExactly("power", "cumulative", "tradeoff", "intensity");
+        .containsExactly("power", "cumulative", "epochs", "tradeoff", "intensity");
     assertThat(RenderedPage.chartsDrawn(load.dom())).isEqualTo(figures.size());
     for (RenderedPage.Figure f : figures) {
       assertThat(f.expected()).as(f.id()).isPositive();
@@ -54,11 +54,11 @@ class ReportInChromiumTest {
     }
     // power: 3 components x 120 samples; intensity: two days of hours
     assertThat(figures.get(0).points()).isEqualTo(360);
-    assertThat(figures.get(3).points()).isEqualTo(48);
+    assertThat(figures.get(4).points()).isEqualTo(48);
     assertThat(load.dom()).contains("<td>finetune.py</td>").contains("operational only");
 
     Path png = dir.resolve("report.png");
-    Chromium.Load shot = chromium.screenshot(html.toUri(), png, 1280, 2000);
+    Chromium.Load shot = chromium.screenshot(html.toUri(), png, 1280, 2400);
     assertThat(shot.console()).as(shot.log()).isEmpty();
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image.getWidth()).isEqualTo(1280);

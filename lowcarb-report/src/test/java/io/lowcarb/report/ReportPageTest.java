@@ -70,13 +70,20 @@ class ReportPageTest {
   }
 
   @Test
-  void theTradeoffChartMarksTheFrontAndPowerNamesEachComponentsMethod() {
+  void theTradeoffChartNeedsTwoRunsAndMarksTheFront() {
     ReportRun cheap = withAccuracy(run("eeeeeeeeeeee", "cheap", Map.of(),
         Map.of("power_w.cpu", List.of(new Point(1, 30)), "power_w.ram", List.of(new Point(1, 5)))), 0.97);
-    List<Chart> charts = Charts.of(List.of(cheap));
-    assertThat(charts).extracting(Chart::type).containsExactly("power", "tradeoff");
-    assertThat(charts.getFirst().caption()).contains("cpu: rapl (rapl:package-0)").contains("ram: estimate.");
-    assertThat(ReportJson.write(charts.get(1).data())).contains("\"front\":true");
+    List<Chart> alone = Charts.of(List.of(cheap));
+    assertThat(alone).extracting(Chart::type).containsExactly("power");
+    assertThat(alone.getFirst().caption()).contains("cpu: rapl (rapl:package-0)").contains("ram: estimate.");
+    // Same footprint, lower accuracy: dominated.
+    ReportRun worse = withAccuracy(run("ffffffffffff", "worse", Map.of(), Map.of()), 0.9);
+    List<Chart> both = Charts.of(List.of(cheap, worse));
+    assertThat(both).extracting(Chart::type).containsExactly("power", "tradeoff");
+    String json = ReportJson.write(both.get(1).data());
+    assertThat(json).contains("\"id\":\"eeeeeeeeeeee\",\"name\":\"cheap\",\"kind\":\"train\",\"grams\":0.45,\"accuracy\":0.97,\"front\":true")
+        .contains("\"id\":\"ffffffffffff\",\"name\":\"worse\",\"kind\":\"train\",\"grams\":0.45,\"accuracy\":0.9,\"front\":false");
+    assertThat(both.get(1).points()).isEqualTo(3);
   }
 
   private static ReportRun withAccuracy(ReportRun r, double accuracy) {

@@ -132,7 +132,7 @@ class DashboardTest {
     assertThat(load.console()).as(load.log()).isEmpty();
     List<RenderedPage.Figure> figures = RenderedPage.figures(load.dom());
     assertThat(figures).extracting(RenderedPage.Figure::type)
-        .containsExactly("power", "cumulative", "tradeoff", "intensity");
+        .containsExactly("power", "cumulative", "epochs", "tradeoff", "intensity");
     assertDrawn(load.dom(), figures);
     assertThat(rows(load.dom())).containsExactlyElementsOf(ids.all());
   }
