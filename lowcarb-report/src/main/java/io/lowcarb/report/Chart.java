@@ -1,7 +1,10 @@
 package io.lowcarb.report;
 
 import io.lowcarb.track.Point;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One chart of the report. Java decides what is drawn and says how the figures were obtained;
@@ -31,6 +34,34 @@ public sealed interface Chart permits PowerChart, CumulativeChart, EpochChart, T
   /** {@code points} with y scaled by {@code factor}, as pairs. */
   static List<double[]> pairs(List<Point> points, double factor) {
     return points.stream().map(p -> new double[] {p.x(), p.y() * factor}).toList();
+  }
+
+  /**
+   * For a chart with two y axes: per run, its label, and two of its series as pairs under the
+   * keys {@code left} and {@code right}, the right one's y scaled by {@code rightFactor}.
+   */
+  static Map<String, Object> twoAxes(
+      List<ReportRun> runs, String left, String leftSeries, String right, String rightSeries, double rightFactor) {
+    List<Map<String, Object>> lines = new ArrayList<>();
+    for (ReportRun r : runs) {
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("name", label(r));
+      line.put(left, pairs(r.get(leftSeries)));
+      line.put(right, pairs(r.get(rightSeries), rightFactor));
+      lines.add(line);
+    }
+    return Map.of("runs", lines);
+  }
+
+  /** How many points {@code runs} hold in the series named. */
+  static int size(List<ReportRun> runs, String... series) {
+    int n = 0;
+    for (ReportRun r : runs) {
+      for (String s : series) {
+        n += r.get(s).size();
+      }
+    }
+    return n;
   }
 
   /** A run's label in legends: its name and id. */

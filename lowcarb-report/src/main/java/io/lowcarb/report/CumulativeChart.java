@@ -47,19 +47,11 @@ public record CumulativeChart(List<ReportRun> runs) implements Chart {
 
   @Override
   public Object data() {
-    List<Map<String, Object>> lines = new ArrayList<>();
-    for (ReportRun r : runs) {
-      Map<String, Object> line = new LinkedHashMap<>();
-      line.put("name", Chart.label(r));
-      line.put("energy", Chart.pairs(r.get(ReportRun.ENERGY)));
-      line.put("emissions", Chart.pairs(r.get(ReportRun.EMISSIONS), 1000));
-      lines.add(line);
-    }
-    return Map.of("runs", lines);
+    return Chart.twoAxes(runs, "energy", ReportRun.ENERGY, "emissions", ReportRun.EMISSIONS, 1000);
   }
 
   @Override
   public int points() {
-    return runs.stream().mapToInt(r -> r.get(ReportRun.ENERGY).size() + r.get(ReportRun.EMISSIONS).size()).sum();
+    return Chart.size(runs, ReportRun.ENERGY, ReportRun.EMISSIONS);
   }
 }

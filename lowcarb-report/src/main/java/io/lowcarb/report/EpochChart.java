@@ -1,9 +1,6 @@
 package io.lowcarb.report;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Trainings epoch by epoch: accuracy (solid, left axis) and the energy of each epoch in Wh
@@ -44,19 +41,11 @@ public record EpochChart(List<ReportRun> runs) implements Chart {
 
   @Override
   public Object data() {
-    List<Map<String, Object>> lines = new ArrayList<>();
-    for (ReportRun r : runs) {
-      Map<String, Object> line = new LinkedHashMap<>();
-      line.put("name", Chart.label(r));
-      line.put("accuracy", Chart.pairs(r.get(ACCURACY)));
-      line.put("energy", Chart.pairs(r.get(EPOCH_ENERGY), 1000));
-      lines.add(line);
-    }
-    return Map.of("runs", lines);
+    return Chart.twoAxes(runs, "accuracy", ACCURACY, "energy", EPOCH_ENERGY, 1000);
   }
 
   @Override
   public int points() {
-    return runs.stream().mapToInt(r -> r.get(ACCURACY).size() + r.get(EPOCH_ENERGY).size()).sum();
+    return Chart.size(runs, ACCURACY, EPOCH_ENERGY);
   }
 }
