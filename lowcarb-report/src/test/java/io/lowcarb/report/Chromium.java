@@ -51,7 +51,9 @@ public final class Chromium {
             .flatMap(d -> Stream.of("chromium", "chromium-browser").map(n -> Path.of(d, n)));
     Path found = candidates.filter(Files::isExecutable).findFirst().orElse(null);
     if (found == null) {
-      String why = "no chromium on the PATH (Debian: apt-get install chromium; or set LOWCARB_CHROMIUM)";
+      String why = configured != null && !configured.isBlank()
+          ? "LOWCARB_CHROMIUM=" + configured + " is not an executable"
+          : "no chromium on the PATH (Debian: apt-get install chromium; or set LOWCARB_CHROMIUM)";
       if ("1".equals(System.getenv("LOWCARB_REQUIRE_CHROMIUM"))) {
         fail(why + ", and LOWCARB_REQUIRE_CHROMIUM=1");
       }
