@@ -46,19 +46,24 @@ public sealed interface Chart permits PowerChart, CumulativeChart, EpochChart, T
     for (ReportRun r : runs) {
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("name", label(r));
-      line.put(left, pairs(r.get(leftSeries)));
-      line.put(right, pairs(r.get(rightSeries), rightFactor));
+      line.put(left, pairs(shown(r, leftSeries)));
+      line.put(right, pairs(shown(r, rightSeries), rightFactor));
       lines.add(line);
     }
     return Map.of("runs", lines);
   }
 
-  /** How many points {@code runs} hold in the series named. */
+  /** A cumulative or per-epoch series as a page shows it: at most {@link Thinning#MAX_POINTS}. */
+  private static List<Point> shown(ReportRun r, String series) {
+    return Thinning.sample(r.get(series), Thinning.MAX_POINTS);
+  }
+
+  /** How many points {@code runs} show of the series named. */
   static int size(List<ReportRun> runs, String... series) {
     int n = 0;
     for (ReportRun r : runs) {
       for (String s : series) {
-        n += r.get(s).size();
+        n += shown(r, s).size();
       }
     }
     return n;

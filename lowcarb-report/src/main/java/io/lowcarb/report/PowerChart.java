@@ -1,5 +1,6 @@
 package io.lowcarb.report;
 
+import io.lowcarb.track.Point;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,13 +34,16 @@ public record PowerChart(ReportRun run) implements Chart {
           .orElse("method not recorded");
       how.add(component + ": " + method);
     }
-    return "Mean power in W over each sampling interval. " + String.join("; ", how) + ".";
+    boolean thinned = run.power().values().stream().anyMatch(p -> p.size() > Thinning.MAX_POINTS);
+    return "Mean power in W over each sampling interval"
+        + (thinned ? " (averaged over longer intervals to show at most " + Thinning.MAX_POINTS + " points)" : "")
+        + ". " + String.join("; ", how) + ".";
   }
 
   @Override
   public Object data() {
     List<Map<String, Object>> series = new ArrayList<>();
-    run.power().forEach((component, points) -> {
+    shown().forEach((component, points) -> {
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("name", component);
       s.put("points", Chart.pairs(points));
@@ -50,6 +54,12 @@ public record PowerChart(ReportRun run) implements Chart {
 
   @Override
   public int points() {
-    return run.power().values().stream().mapToInt(List::size).sum();
+    return shown().values().stream().mapToInt(List::size).sum();
+  }
+
+  private Map<String, List<Point>> shown() {
+    Map<String, List<Point>> shown = new LinkedHashMap<>();
+    run.power().forEach((component, points) -> shown.put(component, Thinning.meanPower(points, Thinning.MAX_POINTS)));
+    return shown;
   }
 }

@@ -86,6 +86,23 @@ class ReportPageTest {
     assertThat(both.get(1).points()).isEqualTo(3);
   }
 
+  @Test
+  void longSeriesAreThinnedAndTheCaptionSaysSo() {
+    List<Point> cpu = new java.util.ArrayList<>();
+    List<Point> energy = new java.util.ArrayList<>();
+    for (int t = 1; t <= 7200; t++) {
+      cpu.add(new Point(t, 40 + t % 7));
+      energy.add(new Point(t, t / 100_000.0));
+    }
+    ReportRun r = run("abababababab", "two hours", Map.of(), Map.of("power_w.cpu", cpu, ReportRun.ENERGY, energy));
+    List<Chart> charts = Charts.of(List.of(r));
+    // groups of 8 seconds; every 8th cumulative point and the last
+    assertThat(charts).extracting(Chart::points).containsExactly(900, 901);
+    assertThat(charts.getFirst().caption()).contains("averaged over longer intervals to show at most 1000 points");
+    assertThat(charts.get(1).caption()).doesNotContain("averaged");
+    assertThat(ReportJson.write(charts.get(1).data())).endsWith("[7200.0,0.072]],\"emissions\":[]}]}");
+  }
+
   private static ReportRun withAccuracy(ReportRun r, double accuracy) {
     Run x = r.run();
     return new ReportRun(new Run(x.id(), RunKind.TRAIN, x.name(), x.command(), x.parameters(), x.status(), x.start(),
