@@ -45,6 +45,13 @@ public final class Dashboard implements AutoCloseable {
     probe(host, port);
     Routes routes = new Routes(runs, store, clock);
     Javalin app = Javalin.create(config -> config.showJavalinBanner = false);
+    LoopbackHosts.forBinding(host).ifPresent(hosts -> app.before(ctx -> {
+      if (!hosts.allows(ctx.header("Host"), ctx.req().getLocalPort())) {
+        ctx.status(403).html(Pages.problem("Refused", store,
+            "this dashboard answers requests for 127.0.0.1 or localhost only, not " + ctx.header("Host")));
+        ctx.skipRemainingHandlers();
+      }
+    }));
     app.get("/", routes::list);
     app.get("/runs/{id}", routes::run);
     app.get("/compare", routes::compare);

@@ -9,10 +9,12 @@ import io.lowcarb.report.RunSource;
 import io.lowcarb.report.SampleRuns;
 import io.lowcarb.track.RunStore;
 import java.net.BindException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -90,6 +92,25 @@ class DashboardTest {
     assertThat(get("/compare?id=" + ids.measured() + "&id=ffffffffffff").statusCode()).isEqualTo(404);
     assertThat(get("/nowhere").statusCode()).isEqualTo(404);
     assertThat(get("/assets/secret.txt").statusCode()).isEqualTo(404);
+  }
+
+  /** The status line of a GET of / with Host header {@code host}, sent over a plain socket. */
+  static String statusWithHost(String host) throws Exception {
+    try (Socket s = new Socket("127.0.0.1", dashboard.uri().getPort())) {
+      s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+    }
+  }
+
+  @Test
+  void answersOnlyRequestsForLoopbackNamesAgainstDnsRebinding() throws Exception {
+    int port = dashboard.uri().getPort();
+    assertThat(statusWithHost("127.0.0.1:" + port)).isEqualTo("HTTP/1.1 200 OK");
+    assertThat(statusWithHost("localhost:" + port)).isEqualTo("HTTP/1.1 200 OK");
+    assertThat(statusWithHost("LOCALHOST")).isEqualTo("HTTP/1.1 200 OK");
+    assertThat(statusWithHost("attacker.example:" + port)).startsWith("HTTP/1.1 403");
+    assertThat(statusWithHost("127.0.0.1.attacker.example")).startsWith("HTTP/1.1 403");
   }
 
   @Test
