@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The Pareto front of (CO2e to minimise, accuracy to maximise) points. */
-class ParetoFrontProperties {
+class ParetoFrontTest {
   record Trial(double grams, double accuracy) {}
 
   private static List<Trial> front(List<Trial> trials) {

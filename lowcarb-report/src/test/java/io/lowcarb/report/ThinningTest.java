@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** Thinning keeps what a series says: the energy under a power curve, a cumulative series' own points. */
-class ThinningProperties {
+class ThinningTest {
   /** A power series with uneven intervals from x = 0. */
   static List<Point> power(List<Double> watts, List<Double> intervals) {
     List<Point> p = new ArrayList<>();
