@@ -1,12 +1,14 @@
 package io.lowcarb.report.ui;
 
 import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.util.JavalinBindException;
 import io.lowcarb.report.Assets;
 import io.lowcarb.report.ReportPage;
 import io.lowcarb.report.ReportRun;
 import io.lowcarb.report.RunSource;
+import io.lowcarb.track.RunFilter;
 import io.lowcarb.track.UnknownRunException;
 import java.io.IOException;
 import java.net.BindException;
@@ -57,7 +59,7 @@ public final class Dashboard implements AutoCloseable {
     app.get("/compare", routes::compare);
     app.get(Pages.ASSETS + "/{name}", Routes::asset);
     app.exception(UnknownRunException.class, (e, ctx) -> ctx.status(404).html(Pages.problem("No such run", store, e.getMessage())));
-    app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).html(Pages.problem("Bad request", store, e.getMessage())));
+    app.exception(BadRequestResponse.class, (e, ctx) -> ctx.status(400).html(Pages.problem("Bad request", store, e.getMessage())));
     app.error(404, ctx -> {
       if (ctx.result() == null) {
         ctx.html(Pages.problem("Not found", store, "nothing at " + ctx.path()));
@@ -77,13 +79,10 @@ public final class Dashboard implements AutoCloseable {
 
   /**
    * Binds and frees {@code host}:{@code port} first: Javalin logs a failed start as an error
-   * before it throws, and a port in use deserves one clear line. (Another process may still take
+   * before it throws, and a port in use or a host that does not resolve deserves one clear line. (Another process may still take
    * the port in between; then Javalin's error is logged too.)
    */
   private static void probe(String host, int port) throws BindException {
-    if (port == 0) {
-      return;
-    }
     try (ServerSocket s = new ServerSocket()) {
       s.setReuseAddress(true); // as Jetty does: a port in TIME_WAIT is free
       s.bind(new InetSocketAddress(host, port));
@@ -108,7 +107,13 @@ public final class Dashboard implements AutoCloseable {
   private record Routes(RunSource runs, String store, InstantSource clock) {
     void list(Context ctx) {
       RunsQuery q = new RunsQuery(ctx.queryParam("kind"), ctx.queryParam("name"), ctx.queryParam("since"));
-      ctx.html(Pages.page("Runs", store, RunsPage.body(q, runs.list(q.filter()))));
+      RunFilter filter;
+      try {
+        filter = q.filter();
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestResponse(e.getMessage());
+      }
+      ctx.html(Pages.page("Runs", store, RunsPage.body(q, runs.list(filter))));
     }
 
     void run(Context ctx) {
@@ -119,10 +124,10 @@ public final class Dashboard implements AutoCloseable {
     void compare(Context ctx) {
       List<String> ids = ctx.queryParams("id").stream().filter(s -> !s.isBlank()).distinct().toList();
       if (ids.isEmpty()) {
-        throw new IllegalArgumentException("tick at least one run to compare (or give ?id=A&id=B)");
+        throw new BadRequestResponse("tick at least one run to compare (or give ?id=A&id=B)");
       }
       if (ids.size() > MAX_COMPARED) {
-        throw new IllegalArgumentException("compare at most " + MAX_COMPARED + " runs at once, not " + ids.size());
+        throw new BadRequestResponse("compare at most " + MAX_COMPARED + " runs at once, not " + ids.size());
       }
       page(ctx, "Comparing " + ids.size() + " runs", ids.stream().map(runs::get).toList());
     }
