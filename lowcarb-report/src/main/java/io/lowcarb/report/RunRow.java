@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * @param id the run's id
  * @param kind what made it
  * @param name its name
- * @param status running, finished or failed
+ * @param status running, finished or failed, with why it failed
  * @param start when it started, UTC
  * @param duration how long it ran, or "running"
  * @param energy energy in kWh with the method per component, or "not measured"
@@ -43,7 +43,7 @@ public record RunRow(
         run.id(),
         run.kind().label(),
         run.name(),
-        run.status().name().toLowerCase(java.util.Locale.ROOT),
+        run.status().name().toLowerCase(java.util.Locale.ROOT) + (run.message().isBlank() ? "" : ": " + run.message()),
         Figures.time(run.start()),
         run.duration().map(Figures::duration).orElse("running"),
         f.map(RunRow::energy).orElse(NOT_MEASURED),

@@ -22,9 +22,14 @@ class RunRowTest {
   static final Instant START = Instant.parse("2026-03-02T08:15:00Z");
 
   static Run run(Optional<Footprint> footprint, Optional<FunctionalUnit> unit, Optional<Instant> end) {
-    return new Run("a1b2c3d4e5f6", RunKind.INFER, "digits int8", "lowcarb infer", Map.of(), RunStatus.FINISHED, START,
+    return run(footprint, unit, end, RunStatus.FINISHED, "");
+  }
+
+  static Run run(Optional<Footprint> footprint, Optional<FunctionalUnit> unit, Optional<Instant> end, RunStatus status,
+      String message) {
+    return new Run("a1b2c3d4e5f6", RunKind.INFER, "digits int8", "lowcarb infer", Map.of(), status, START,
         end, new Machine("h", "cpu", 4, 0, List.of(), "Linux"), footprint, Map.of("accuracy", 0.97724),
-        "accuracy", unit, OptionalInt.empty(), "", List.of());
+        "accuracy", unit, OptionalInt.empty(), message, List.of());
   }
 
   static final Footprint FOOTPRINT = new Footprint(
@@ -59,6 +64,15 @@ class RunRowTest {
     assertThat(row.emissions()).isEqualTo("not measured");
     assertThat(row.sci()).isEmpty();
     assertThat(row.duration()).isEqualTo("running");
+    assertThat(row.status()).isEqualTo("finished");
+  }
+
+  @Test
+  void aFailedRunSaysWhy() {
+    RunRow row = RunRow.of(run(Optional.of(FOOTPRINT), Optional.empty(), Optional.of(START.plusSeconds(3)),
+        RunStatus.FAILED, "exit status 137"));
+    assertThat(row.status()).isEqualTo("failed: exit status 137");
+    assertThat(row.energy()).startsWith("0.0015 kWh");
   }
 
   @Test
