@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     description = "Measure and cut the energy and CO2e of AI work.",
     subcommands = {
       MeasureCommand.class, SensorsCommand.class, ZonesCommand.class, TrainCommand.class, TuneCommand.class, InferCommand.class, CompressCommand.class,
-      DatasetsCommand.class, ScheduleCommand.class, SchedulerCommand.class, RunsCommand.class, AdviseCommand.class, PipelineCommand.class, DemoCommand.class,
+      DatasetsCommand.class, ScheduleCommand.class, SchedulerCommand.class, RunsCommand.class, AdviseCommand.class,
+      PipelineCommand.class, DemoCommand.class, ReportCommand.class, UiCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,0 +1,81 @@
+package io.lowcarb.report;
+
+import io.lowcarb.track.EnergyFigure;
+import io.lowcarb.track.Footprint;
+import io.lowcarb.track.FunctionalUnit;
+import io.lowcarb.track.Run;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One row of the runs table, as text: each figure with how it was obtained.
+ *
+ * @param id the run's id
+ * @param kind what made it
+ * @param name its name
+ * @param status running, finished or failed, with why it failed
+ * @param start when it started, UTC
+ * @param duration how long it ran, or "running"
+ * @param energy energy in kWh with the method per component, or "not measured"
+ * @param emissions emissions in gCO2e, or "not measured"
+ * @param intensity the intensity used in gCO2e/kWh, with zone, source and kind
+ * @param mainMetric its main metric and value, or empty
+ * @param sci the Software Carbon Intensity per functional unit, or empty
+ */
+public record RunRow(
+    String id,
+    String kind,
+    String name,
+    String status,
+    String start,
+    String duration,
+    String energy,
+    String emissions,
+    String intensity,
+    String mainMetric,
+    String sci) {
+  static final String NOT_MEASURED = "not measured";
+
+  /** The row of {@code run}. */
+  public static RunRow of(Run run) {
+    Optional<Footprint> f = run.footprint();
+    return new RunRow(
+        run.id(),
+        run.kind().label(),
+        run.name(),
+        run.status().name().toLowerCase(java.util.Locale.ROOT) + (run.message().isBlank() ? "" : ": " + run.message()),
+        Figures.time(run.start()),
+        run.duration().map(Figures::duration).orElse("running"),
+        f.map(RunRow::energy).orElse(NOT_MEASURED),
+        f.map(p -> Figures.number(p.emissionsKg() * 1000) + " g").orElse(NOT_MEASURED),
+        f.map(RunRow::intensity).orElse(""),
+        run.main().isPresent() ? run.mainMetric() + " " + Figures.number(run.main().getAsDouble()) : "",
+        f.flatMap(p -> run.unit().map(u -> sci(p, u))).orElse(""));
+  }
+
+  private static String energy(Footprint f) {
+    String methods = f.energy().stream()
+        .map(e -> e.component() + " " + e.method())
+        .collect(Collectors.joining(", "));
+    return Figures.number(f.kwh()) + " kWh" + (methods.isEmpty() ? "" : " (" + methods + ")");
+  }
+
+  /** The intensity used, with zone, source, kind and PUE. */
+  static String intensity(Footprint f) {
+    return Figures.number(f.intensityGPerKwh()) + " g/kWh " + f.zone() + ", " + f.intensitySource()
+        + " (" + f.intensityKind() + (f.pue() != 1 ? ", PUE " + Figures.number(f.pue()) : "") + ")";
+  }
+
+  /**
+   * SCI = (E x I + M) / R: operational emissions per unit. The store holds no embodied emissions
+   * (M), so the figure says it is operational only.
+   */
+  static String sci(Footprint f, FunctionalUnit unit) {
+    return Figures.number(f.emissionsKg() * 1000 / unit.count()) + " g per " + unit.name() + " (operational only)";
+  }
+
+  /** How one component's energy was obtained, for the energy table. */
+  static String how(EnergyFigure e) {
+    return e.method() + (e.sensor().isBlank() ? "" : " (" + e.sensor() + ")");
+  }
+}
