@@ -329,10 +329,8 @@ final class CompressCommand implements Callable<Integer> {
       List<Variant> variants) throws IOException {
     Split split = split();
     ModelSpec studentSpec;
-    java.util.regex.Matcher mlp = java.util.regex.Pattern.compile("mlp:(\\d+)").matcher(student);
     try {
-      studentSpec = mlp.matches() ? ModelSpec.mlp(Integer.parseInt(mlp.group(1)), split.train().classes())
-          : ModelSpec.read(Path.of(student));
+      studentSpec = TrainCommand.modelSpec(student, split, dataset);
     } catch (SpecException e) {
       throw new UsageException(e.getMessage());
     } catch (java.nio.file.NoSuchFileException e) {

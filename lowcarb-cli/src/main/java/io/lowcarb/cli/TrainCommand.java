@@ -55,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--limit", paramLabel = "N", description = "Use at most N training examples.")
   Integer limit;
 
-  @Option(names = "--model", defaultValue = "mlp", paramLabel = "mlp|cnn|SPEC.json", description = "The model (default mlp).")
+  @Option(names = "--model", defaultValue = "mlp", paramLabel = "mlp|mlp:UNITS|cnn|SPEC.json", description = "The model (default mlp: 128 hidden units).")
   String model;
 
   @Option(names = "--epochs", defaultValue = "10", description = "Most epochs to run (default 10).")
@@ -186,8 +186,19 @@ final class TrainCommand implements Callable<Integer> {
     err.println("train: checkpoint " + result.checkpoint());
   }
 
-  /** The spec that {@code --model} names: {@code mlp}, {@code cnn} (for images) or a JSON file. */
+  /**
+   * The spec that {@code --model} names: {@code mlp} (128 hidden units), {@code mlp:UNITS}, {@code cnn}
+   * (for images) or a JSON file.
+   */
   static ModelSpec modelSpec(String model, Split data, String dataset) throws java.io.IOException, SpecException {
+    java.util.regex.Matcher mlp = java.util.regex.Pattern.compile("mlp:(\\d{1,6})").matcher(model);
+    if (mlp.matches()) {
+      int units = Integer.parseInt(mlp.group(1));
+      if (units == 0) {
+        throw new UsageException("--model " + model + ": an MLP needs at least one hidden unit");
+      }
+      return ModelSpec.mlp(units, data.train().classes());
+    }
     return switch (model) {
       case "mlp" -> ModelSpec.mlp(128, data.train().classes());
       case "cnn" -> {

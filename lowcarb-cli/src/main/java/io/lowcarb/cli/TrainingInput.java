@@ -14,7 +14,7 @@ final class TrainingInput {
 
   @Option(names = "--label", defaultValue = "label") String label;
 
-  @Option(names = "--model", defaultValue = "mlp", paramLabel = "mlp|cnn|SPEC.json") String model;
+  @Option(names = "--model", defaultValue = "mlp", paramLabel = "mlp|mlp:UNITS|cnn|SPEC.json") String model;
 
   @Option(names = "--lr", defaultValue = "0.003") float learningRate;
 

@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param name what it is called in reports
  * @param dataset digits, mnist, fashion-mnist or a CSV file
- * @param model mlp, cnn or a spec file
+ * @param model mlp, mlp:UNITS, cnn or a spec file
  * @param targetAccuracy the accuracy the baseline must reach, in (0, 1]
  * @param training how the baseline is trained
  * @param zone the carbon-intensity zone of this machine
