@@ -13,6 +13,7 @@ import io.lowcarb.energy.Measurement;
 import io.lowcarb.energy.Meter;
 import io.lowcarb.energy.SensorDiscovery;
 import io.lowcarb.track.Artifact;
+import io.lowcarb.track.FunctionalUnit;
 import io.lowcarb.track.Machine;
 import io.lowcarb.track.RunKind;
 import io.lowcarb.train.data.DatasetCache;
@@ -95,7 +96,9 @@ final class InferCommand implements Callable<Integer> {
       cost = recording.failOnError(() -> new InferenceBenchmark(meter, Clock.SYSTEM, latencyRuns, duration).run(onnx, data));
       whole = all.stop();
       recording.progress(whole);
-      recording.finish(whole, metrics(cost), end -> end.withArtifacts(List.of(new Artifact("model", model.toAbsolutePath().toString()))));
+      // The run's SCI is per 1,000 of all the inferences it ran, batch 1 and batch 64 alike.
+      recording.finish(whole, metrics(cost), end -> end.withArtifacts(List.of(new Artifact("model", model.toAbsolutePath().toString())))
+          .withUnit(new FunctionalUnit("1,000 inferences", cost.inferences() / 1000.0)));
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new UsageException(e.getMessage());
     }

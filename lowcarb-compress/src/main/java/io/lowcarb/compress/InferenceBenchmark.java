@@ -84,7 +84,8 @@ public final class InferenceBenchmark {
     return new InferenceCost(accuracy, model.params(), model.nonzeroParams(), model.sizeBytes(),
         percentile(millis, 0.50), percentile(millis, 0.99), inferences / Math.max(seconds, 1e-9),
         energy.joules() / inferences * 1000, energy.emissionsGrams() / inferences * 1000,
-        energy.intensity().gPerKwh(), energy.intensity().zone());
+        energy.intensity().gPerKwh(), energy.intensity().zone(),
+        data.size() + Math.min(20, latencyRuns) + latencyRuns + inferences);
   }
 
   /** The data cut into batches of {@value #THROUGHPUT_BATCH} examples (the last may be smaller). */

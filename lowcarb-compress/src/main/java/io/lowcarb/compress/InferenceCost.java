@@ -14,6 +14,8 @@ package io.lowcarb.compress;
  * @param emissionsGramsPer1k emissions per 1,000 inferences at batch size 64, in gCO2e (PUE applied)
  * @param intensityGPerKwh the carbon intensity used, in gCO2e/kWh
  * @param zone the grid zone of that intensity
+ * @param inferences every inference the measurement ran: the accuracy pass, the timed single
+ *     examples with their warm-up, and the throughput run
  */
 public record InferenceCost(
     double accuracy,
@@ -26,4 +28,5 @@ public record InferenceCost(
     double energyJoulesPer1k,
     double emissionsGramsPer1k,
     double intensityGPerKwh,
-    String zone) {}
+    String zone,
+    long inferences) {}
