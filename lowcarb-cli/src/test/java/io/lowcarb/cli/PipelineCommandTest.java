@@ -44,7 +44,7 @@ class PipelineCommandTest {
     String store = "jdbc:h2:file:" + dir.resolve("runs");
     Cli.Result r = Cli.inProcess("pipeline", "run", yaml.toString(), "--store", store);
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).containsPattern("pipeline: the baseline reached 0\\.\\d{4}, below the target 0\\.9990: stopping");
+    assertThat(r.err()).containsPattern("pipeline: the baseline reached 0\\.\\d{4} \\(validation; 0\\.\\d{4} on test\\), below the target 0\\.9990: stopping");
     assertThat(dir.resolve("out/train.json")).exists();
     assertThat(dir.resolve("out/compress.json")).doesNotExist();
     // Run again without --resume: refused, nothing lost.

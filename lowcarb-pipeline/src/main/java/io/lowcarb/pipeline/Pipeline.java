@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param name what it is called in reports
  * @param dataset digits, mnist, fashion-mnist or a CSV file
  * @param model mlp, mlp:UNITS, cnn or a spec file
- * @param targetAccuracy the accuracy the baseline must reach, in (0, 1]
+ * @param targetAccuracy the accuracy the baseline must reach on its validation part, in (0, 1]
  * @param training how the baseline is trained
  * @param zone the carbon-intensity zone of this machine
  * @param steps the strategies, in the order written
