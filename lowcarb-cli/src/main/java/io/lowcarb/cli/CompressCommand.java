@@ -16,10 +16,10 @@ import io.lowcarb.compress.prune.FineTuneSettings;
 import io.lowcarb.compress.prune.GradualSchedule;
 import io.lowcarb.compress.prune.MagnitudePruning;
 import io.lowcarb.compress.prune.MaskedFineTuning;
-import io.lowcarb.compress.prune.NeuronPruning;
 import io.lowcarb.compress.prune.PruneResult;
 import io.lowcarb.compress.prune.SparseFile;
 import io.lowcarb.compress.prune.StorageReport;
+import io.lowcarb.compress.prune.StructuredPruning;
 import io.lowcarb.compress.quantize.Calibration;
 import io.lowcarb.compress.quantize.QdqQuantizer;
 import io.lowcarb.compress.quantize.QuantizeSettings;
@@ -113,8 +113,9 @@ final class CompressCommand implements Callable<Integer> {
   boolean perLayer;
 
   @Option(names = "--structured",
-      description = "With --prune: remove this fraction of the neurons of every hidden dense layer (smallest weight norm),"
-          + " so that the layers physically shrink, then fine-tune the smaller model.")
+      description = "With --prune: remove this fraction of the filters of every convolution that feeds another layer"
+          + " and of the neurons of every hidden dense layer (smallest weight norm), so that the layers physically"
+          + " shrink, then fine-tune the smaller model.")
   boolean structured;
 
   @Option(names = "--fine-tune-epochs", defaultValue = "3", paramLabel = "N",
@@ -282,15 +283,17 @@ final class CompressCommand implements Callable<Integer> {
         ? GradualSchedule.over(prune, Math.max(1, perEpoch / 2), 4)
         : GradualSchedule.over(prune, (fineTuneEpochs - 1) * perEpoch, 8);
     Checkpoint start = dense;
+    String removed = null;
     if (structured) {
-      // The removed neurons are gone from the model: fine-tuning needs no masks, only the smaller layers.
-      NeuronPruning.Plan plan = NeuronPruning.plan(dense, prune);
-      if (plan.kept().isEmpty()) {
-        throw new UsageException("--structured removes neurons of hidden dense layers; " + dense.spec().name()
-            + " has none");
+      // The removed filters and neurons are gone from the model: fine-tuning needs no masks, only the smaller layers.
+      StructuredPruning.Plan plan = StructuredPruning.plan(dense, test.shape(), prune);
+      if (plan.isEmpty()) {
+        throw new UsageException("--structured removes filters of convolutions that feed another layer and neurons"
+            + " of hidden dense layers; " + dense.spec().name() + " has none");
       }
-      start = NeuronPruning.shrunk(dense, plan);
+      start = StructuredPruning.shrunk(dense, plan);
       schedule = GradualSchedule.over(0, 1, 1);
+      removed = removedParts(plan);
     }
     PruneResult result;
     try (Meter meter = meterOptions.meter(intensity, found).build()) {
@@ -309,8 +312,8 @@ final class CompressCommand implements Callable<Integer> {
     prunedStorage = stored;
     if (structured) {
       spec.commandLine().getErr().printf(Locale.ROOT,
-          "compress: removed %.0f %% of the hidden neurons: %,d parameters left of %,d; fine-tuned %d epochs (%.4g J)%n",
-          100 * prune, result.pruned().params(), dense.params(), fineTuneEpochs,
+          "compress: removed %.0f %% of %s: %,d parameters left of %,d; fine-tuned %d epochs (%.4g J)%n",
+          100 * prune, removed, result.pruned().params(), dense.params(), fineTuneEpochs,
           result.energy().kwh() * 3.6e6);
     } else {
       spec.commandLine().getErr().printf(Locale.ROOT,
@@ -322,6 +325,14 @@ final class CompressCommand implements Callable<Integer> {
       InferenceCost cost = new InferenceBenchmark(meter, Clock.SYSTEM, latencyRuns, duration).run(onnx, test);
       return new Variant(structured ? "pruned-structured" : "pruned", file, cost);
     }
+  }
+
+  /** What a structured plan removes a fraction of, in words. */
+  private static String removedParts(StructuredPruning.Plan plan) {
+    if (plan.channels().kept().isEmpty()) {
+      return "the hidden neurons";
+    }
+    return plan.neurons().kept().isEmpty() ? "the convolution filters" : "the convolution filters and hidden neurons";
   }
 
   /** Distils the student from the teacher, exports it and measures it; returns its checkpoint. */

@@ -115,6 +115,30 @@ class InferCommandTest {
         .containsPattern("SCI +[0-9.]+ [mµn]?g per 1,000 inferences");
   }
 
+  @Test
+  void structuredPruningShrinksTheFiltersOfACnnTrainedOnDigits() throws Exception {
+    Path out = dir.resolve("cnn");
+    run("train", "--dataset", "digits", "--model", "cnn", "--epochs", "1", "--out", out.toString(), "--zone", "ES");
+    Path json = dir.resolve("cnn.json");
+    String log = run("compress", "--from", out.resolve("model-0001.params").toString(), "--export",
+        dir.resolve("cnn.onnx").toString(), "--prune", "0.5", "--structured", "--fine-tune-epochs", "1",
+        "--json", json.toString(), "--zone", "ES", "--duration", "1s", "--latency-runs", "100");
+    JsonNode all = new ObjectMapper().readTree(json.toFile());
+    JsonNode baseline = all.get("variants").get(0);
+    JsonNode smaller = all.get("variants").get(1);
+    assertThat(smaller.get("name").asText()).isEqualTo("pruned-structured");
+    // 8x8 digits, two padded 3x3 convolutions each pooled by 2: the dense layer reads 2x2 per filter.
+    assertThat(baseline.get("params").asLong())
+        .isEqualTo(32 * 9 + 32 + 64 * 32 * 9 + 64 + 128 * 64 * 4 + 128 + 10 * 128 + 10);
+    // Filters 32-64 become 16-32 and the 128 hidden units 64: the ONNX graph ONNX Runtime ran is that small.
+    assertThat(smaller.get("params").asLong())
+        .isEqualTo(16 * 9 + 16 + 32 * 16 * 9 + 32 + 64 * 32 * 4 + 64 + 10 * 64 + 10);
+    assertThat(smaller.get("size_bytes").asLong()).isLessThan(baseline.get("size_bytes").asLong() / 3);
+    assertThat(smaller.get("accuracy").asDouble()).isGreaterThan(0.8);
+    assertThat(Path.of(smaller.get("file").asText())).exists();
+    assertThat(log).contains("removed 50 % of the convolution filters and hidden neurons");
+  }
+
   private String run(String... args) throws Exception {
     Path log = dir.resolve(args[0] + ".log");
     Process p = Cli.spawn(log, args);

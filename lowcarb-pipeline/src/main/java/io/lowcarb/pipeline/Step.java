@@ -47,7 +47,7 @@ public sealed interface Step {
    * Prune by magnitude, or remove whole neurons, then fine-tune.
    *
    * @param ratio the fraction removed, in [0, 1)
-   * @param structured whole neurons, so that the layers shrink
+   * @param structured whole convolution filters and neurons, so that the layers shrink
    * @param fineTuneEpochs epochs of fine-tuning
    */
   record Prune(double ratio, boolean structured, int fineTuneEpochs, int line) implements Step {

@@ -5,12 +5,9 @@ import io.lowcarb.compress.Tensor;
 import io.lowcarb.train.model.LayerSpec;
 import io.lowcarb.train.model.ModelSpec;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 /**
  * Structured pruning of hidden dense neurons: the units whose incoming weights have the smallest L2
@@ -45,92 +42,37 @@ public final class NeuronPruning {
       throw new IllegalArgumentException("the fraction of neurons to remove must be in [0, 1), got " + fraction);
     }
     Map<Integer, int[]> kept = new TreeMap<>();
-    for (var e : hidden(checkpoint.spec()).entrySet()) {
-      Tensor w = weight(checkpoint, e.getKey());
-      int units = (int) w.shape()[0];
-      int inputs = (int) w.shape()[1];
-      double[] norms = new double[units];
-      for (int u = 0; u < units; u++) {
-        double sum = 0;
-        for (int i = 0; i < inputs; i++) {
-          float v = w.values()[u * inputs + i];
-          sum += v * v;
-        }
-        norms[u] = Math.sqrt(sum);
-      }
-      int keep = Math.max(1, units - (int) Math.round(fraction * units));
-      kept.put(e.getKey(), IntStream.range(0, units).boxed()
-          .sorted(Comparator.<Integer>comparingDouble(u -> -norms[u]).thenComparing(u -> u))
-          .limit(keep).mapToInt(Integer::intValue).sorted().toArray());
+    for (int layer : hidden(checkpoint.spec()).keySet()) {
+      kept.put(layer, Slices.strongest(weight(checkpoint, layer), fraction));
     }
     return new Plan(kept);
   }
 
   /** {@code checkpoint} with the removed units masked: their weights, bias and outgoing columns zero. */
   public static Checkpoint masked(Checkpoint checkpoint, Plan plan) {
-    List<Map<String, Tensor>> layers = copy(checkpoint);
-    Map<Integer, Integer> next = hidden(checkpoint.spec());
-    plan.kept().forEach((layer, kept) -> {
-      Tensor w = weight(checkpoint, layer);
-      boolean[] keep = new boolean[(int) w.shape()[0]];
-      for (int u : kept) {
-        keep[u] = true;
-      }
-      int inputs = (int) w.shape()[1];
-      float[] rows = layers.get(layer).get(MagnitudePruning.WEIGHT).values().clone();
-      float[] bias = layers.get(layer).get(BIAS).values().clone();
-      for (int u = 0; u < keep.length; u++) {
-        if (!keep[u]) {
-          java.util.Arrays.fill(rows, u * inputs, (u + 1) * inputs, 0f);
-          bias[u] = 0;
-        }
-      }
-      layers.get(layer).put(MagnitudePruning.WEIGHT, new Tensor(w.shape(), rows));
-      layers.get(layer).put(BIAS, new Tensor(new long[] {keep.length}, bias));
-      int to = next.get(layer);
-      Tensor out = layers.get(to).get(MagnitudePruning.WEIGHT);
-      float[] columns = out.values().clone();
-      for (int r = 0; r < out.shape()[0]; r++) {
-        for (int u = 0; u < keep.length; u++) {
-          if (!keep[u]) {
-            columns[r * keep.length + u] = 0;
-          }
-        }
-      }
-      layers.get(to).put(MagnitudePruning.WEIGHT, new Tensor(out.shape(), columns));
-    });
-    return new Checkpoint(checkpoint.spec(), checkpoint.inputMean(), checkpoint.inputStd(), layers);
+    return cut(checkpoint, plan, Slices::zeroOthers, false);
   }
 
   /** The smaller model: the removed units gone from the spec and the weights. */
   public static Checkpoint shrunk(Checkpoint checkpoint, Plan plan) {
-    List<Map<String, Tensor>> layers = copy(checkpoint);
+    return cut(checkpoint, plan, Slices::keep, true);
+  }
+
+  /** Applies {@code surgery} to each planned layer's rows and bias and to the next layer's columns. */
+  private static Checkpoint cut(Checkpoint checkpoint, Plan plan, Slices.Surgery surgery, boolean narrower) {
+    List<Map<String, Tensor>> layers = Slices.copy(checkpoint);
     List<LayerSpec> specs = new ArrayList<>(checkpoint.spec().layers());
     Map<Integer, Integer> next = hidden(checkpoint.spec());
     plan.kept().forEach((layer, kept) -> {
-      Tensor w = layers.get(layer).get(MagnitudePruning.WEIGHT);
-      int inputs = (int) w.shape()[1];
-      float[] rows = new float[kept.length * inputs];
-      float[] bias = new float[kept.length];
-      float[] oldBias = layers.get(layer).get(BIAS).values();
-      for (int k = 0; k < kept.length; k++) {
-        System.arraycopy(w.values(), kept[k] * inputs, rows, k * inputs, inputs);
-        bias[k] = oldBias[kept[k]];
+      weight(checkpoint, layer); // a dense layer's, or a clear error
+      Map<String, Tensor> params = layers.get(layer);
+      params.put(MagnitudePruning.WEIGHT, surgery.apply(params.get(MagnitudePruning.WEIGHT), 0, kept));
+      params.put(BIAS, surgery.apply(params.get(BIAS), 0, kept));
+      Map<String, Tensor> to = layers.get(next.get(layer));
+      to.put(MagnitudePruning.WEIGHT, surgery.apply(to.get(MagnitudePruning.WEIGHT), 1, kept));
+      if (narrower) {
+        specs.set(layer, new LayerSpec.Dense(kept.length));
       }
-      layers.get(layer).put(MagnitudePruning.WEIGHT, new Tensor(new long[] {kept.length, inputs}, rows));
-      layers.get(layer).put(BIAS, new Tensor(new long[] {kept.length}, bias));
-      specs.set(layer, new LayerSpec.Dense(kept.length));
-      int to = next.get(layer);
-      Tensor out = layers.get(to).get(MagnitudePruning.WEIGHT);
-      int outRows = (int) out.shape()[0];
-      int oldColumns = (int) out.shape()[1];
-      float[] columns = new float[outRows * kept.length];
-      for (int r = 0; r < outRows; r++) {
-        for (int k = 0; k < kept.length; k++) {
-          columns[r * kept.length + k] = out.values()[r * oldColumns + kept[k]];
-        }
-      }
-      layers.get(to).put(MagnitudePruning.WEIGHT, new Tensor(new long[] {outRows, kept.length}, columns));
     });
     return new Checkpoint(new ModelSpec(checkpoint.spec().name(), specs), checkpoint.inputMean(),
         checkpoint.inputStd(), layers);
@@ -162,11 +104,5 @@ public final class NeuronPruning {
           + " has no 2-d weight and bias");
     }
     return w;
-  }
-
-  private static List<Map<String, Tensor>> copy(Checkpoint checkpoint) {
-    List<Map<String, Tensor>> layers = new ArrayList<>();
-    checkpoint.weights().forEach(m -> layers.add(new LinkedHashMap<>(m)));
-    return layers;
   }
 }

@@ -1,5 +1,6 @@
 /**
  * Pruning: magnitude masks (global or per layer), the gradual schedule of Zhu and Gupta, masked
- * fine-tuning, removal of whole dense neurons, and a compact sparse file for the result.
+ * fine-tuning, removal of whole convolution filters and dense neurons, and a compact sparse file
+ * for the result.
  */
 package io.lowcarb.compress.prune;
