@@ -244,8 +244,10 @@ final class FlSimulateCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "fl: sent %.2f MB; client energy %s (measured), network %s (estimate: %s kWh/GB)%n",
         r.bytesSent() / 1e6, Summary.energy(r.energyKwh() * 3.6e6), Summary.energy(r.networkKwh() * 3.6e6),
         NetworkEnergy.KWH_PER_GB);
+    // Clients all in one zone save nothing; what is left is rounding (below a microgram).
+    double saved = Math.abs(r.co2SavedKg()) < 1e-9 ? 0 : r.co2SavedKg();
     err.printf(Locale.ROOT, "fl: CO2e %s; CO2e saved vs random selection %s (estimate)%n",
-        Summary.grams(r.emissionsKg() * 1000), Summary.grams(r.co2SavedKg() * 1000));
+        Summary.grams(r.emissionsKg() * 1000), Summary.grams(saved * 1000));
     err.println("fl: checkpoint " + checkpoint);
   }
 
