@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "fl", mixinStandardHelpOptions = true,
     description = "Federated learning with its energy and CO2e: simulate a federation in one process.",
+    // The gRPC server and client (lowcarb-fl-grpc) join simulate here as FlServerCommand and FlClientCommand.
     subcommands = {FlSimulateCommand.class})
 final class FlCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
