@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       MeasureCommand.class, SensorsCommand.class, ZonesCommand.class, TrainCommand.class, TuneCommand.class, InferCommand.class, CompressCommand.class,
       DatasetsCommand.class, ScheduleCommand.class, SchedulerCommand.class, RunsCommand.class, AdviseCommand.class,
-      PipelineCommand.class, DemoCommand.class, ReportCommand.class, UiCommand.class,
+      PipelineCommand.class, DemoCommand.class, FlCommand.class, ReportCommand.class, UiCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -22,6 +22,13 @@ final class Cli {
     return new Result(exit, out.toString(), err.toString());
   }
 
+  /** Asserts that a run failed on bad input: exit 2 and one line on stderr naming {@code expected}. */
+  static void assertUsageError(Result r, String expected) {
+    org.assertj.core.api.Assertions.assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    org.assertj.core.api.Assertions.assertThat(r.err().strip().lines()).hasSize(1);
+    org.assertj.core.api.Assertions.assertThat(r.err()).contains(expected).doesNotContain("Exception");
+  }
+
   /** The JSON export of every run in {@code store}. */
   static String inProcessJson(String store) {
     StringWriter out = new StringWriter();

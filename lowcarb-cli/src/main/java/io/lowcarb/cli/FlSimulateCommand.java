@@ -1,0 +1,288 @@
+package io.lowcarb.cli;
+
+import io.lowcarb.compress.prune.CheckpointFiles;
+import io.lowcarb.energy.EnergyReport;
+import io.lowcarb.energy.Measurement;
+import io.lowcarb.energy.Meter;
+import io.lowcarb.energy.SensorDiscovery;
+import io.lowcarb.energy.carbon.ZoneTable;
+import io.lowcarb.fl.NetworkEnergy;
+import io.lowcarb.fl.aggregate.Strategy;
+import io.lowcarb.fl.codec.Compression;
+import io.lowcarb.fl.partition.Partition;
+import io.lowcarb.fl.report.FlResult;
+import io.lowcarb.fl.select.Selection;
+import io.lowcarb.fl.sim.GridIntensity;
+import io.lowcarb.fl.sim.Simulation;
+import io.lowcarb.fl.sim.SimulationResult;
+import io.lowcarb.fl.sim.SimulationSettings;
+import io.lowcarb.track.Artifact;
+import io.lowcarb.track.Footprint;
+import io.lowcarb.track.FunctionalUnit;
+import io.lowcarb.track.Machine;
+import io.lowcarb.track.RunEnd;
+import io.lowcarb.track.RunKind;
+import io.lowcarb.train.data.DatasetCache;
+import io.lowcarb.train.data.DatasetFormatException;
+import io.lowcarb.train.data.Datasets;
+import io.lowcarb.train.data.Split;
+import io.lowcarb.train.model.LayerSpec;
+import io.lowcarb.train.model.ModelSpec;
+import io.lowcarb.train.model.SpecException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code lowcarb fl simulate}: a federation of N clients in one process, with its energy, bytes and CO2e per round. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Simulate federated training in one process: clients with their own data and grid zones, "
+        + "local SGD measured by the meter, aggregation, compression, and CO2e per round.")
+final class FlSimulateCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--dataset", defaultValue = "digits", paramLabel = "digits|mnist|fashion-mnist|PATH.csv",
+      description = "The data (default: the built-in digits set).")
+  String dataset;
+
+  @Option(names = "--clients", defaultValue = "10", description = "Clients in the federation (default 10).")
+  int clients;
+
+  @Option(names = "--fraction", defaultValue = "0.5", paramLabel = "F",
+      description = "Share of the clients that train each round, in (0, 1] (default 0.5).")
+  double fraction;
+
+  @Option(names = "--min-clients", defaultValue = "1", paramLabel = "K", description = "Fewest clients a round (default 1).")
+  int minClients;
+
+  @Option(names = "--rounds", defaultValue = "20", description = "Most rounds (default 20).")
+  int rounds;
+
+  @Option(names = "--local-epochs", defaultValue = "1", paramLabel = "E",
+      description = "Passes over its data each client makes a round (default 1).")
+  int localEpochs;
+
+  @Option(names = "--batch-size", defaultValue = "10", paramLabel = "B",
+      description = "Examples per local SGD step (default 10); larger than a client's data: one full-batch step.")
+  int batchSize;
+
+  @Option(names = "--lr", defaultValue = "0.05", description = "Local SGD's learning rate (default 0.05).")
+  float learningRate;
+
+  @Option(names = "--model", defaultValue = "mlp", paramLabel = "mlp|mlp:N|2nn|cnn|SPEC.json",
+      description = "The model: mlp (128 hidden units), mlp:N, 2nn (two layers of 200, McMahan et al.), cnn, or a spec file.")
+  String model;
+
+  @Option(names = "--partition", defaultValue = "iid", paramLabel = "iid|dirichlet:ALPHA|shards:K",
+      description = "How the training data is dealt to clients (default iid).")
+  String partition;
+
+  @Option(names = "--strategy", defaultValue = "fedavg", paramLabel = "fedavg|fedprox:MU|median|trimmed-mean:BETA",
+      description = "How the server aggregates (default fedavg).")
+  String strategy;
+
+  @Option(names = "--compress", defaultValue = "none", paramLabel = "none|int8|topk:FRACTION",
+      description = "How models and updates travel (default none: float32).")
+  String compress;
+
+  @Option(names = "--select", defaultValue = "random", paramLabel = "random|greenest",
+      description = "How each round's clients are chosen (default random).")
+  String select;
+
+  @Option(names = "--zones", split = ",", paramLabel = "ZONE,...",
+      description = "Grid zones dealt to the clients in turn, intensities from the built-in table "
+          + "(default: every client in --zone's, or --series', intensity).")
+  List<String> zones = new ArrayList<>();
+
+  @Option(names = "--target-accuracy", paramLabel = "0..1", description = "Stop once the global model's test accuracy reaches this.")
+  Double targetAccuracy;
+
+  @Option(names = "--test-fraction", defaultValue = "0.2", description = "Held out for testing, for digits and CSV (default 0.2).")
+  double testFraction;
+
+  @Option(names = "--seed", defaultValue = "42") long seed;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
+  Path json;
+
+  @Option(names = "--out", defaultValue = "fl-out", paramLabel = "DIR",
+      description = "The final global model goes here as a checkpoint (default fl-out).")
+  Path out;
+
+  @Mixin IntensityOptions intensityOptions;
+
+  @Mixin MeterOptions meterOptions;
+
+  @Mixin StoreOption storeOption;
+
+  @Override
+  public Integer call() throws IOException {
+    SimulationSettings.Builder settings = settings();
+    meterOptions.check();
+    Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS);
+    IntensityOptions.Choice intensity = intensityOptions.resolve(Instant.now());
+    if (zones.isEmpty()) {
+      settings.zones(List.of(intensity.provider().zone()))
+          .intensity(GridIntensity.of(Map.of(intensity.provider().zone(), intensity.provider())));
+    } else {
+      for (String z : zones) {
+        if (ZoneTable.builtIn().find(z).isEmpty()) {
+          throw new UsageException("--zones: unknown zone '" + z + "'; 'lowcarb zones' lists them");
+        }
+      }
+      settings.zones(zones).intensity(GridIntensity.table());
+    }
+    Split data;
+    ModelSpec modelSpec;
+    try {
+      data = Datasets.load(dataset, "label", testFraction, seed, DatasetCache.standard());
+      modelSpec = modelSpec(model, data, dataset);
+    } catch (DatasetFormatException | SpecException e) {
+      throw new UsageException(e.getMessage());
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UsageException("no such file: " + e.getFile());
+    }
+    SimulationSettings s;
+    try {
+      s = settings.start(start).build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    oneTorchThread();
+    return run(s, data, modelSpec, intensity);
+  }
+
+  private int run(SimulationSettings s, Split data, ModelSpec modelSpec, IntensityOptions.Choice intensity)
+      throws IOException {
+    SensorDiscovery.Result found = SensorDiscovery.discover(meterOptions.discovery());
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf(Locale.ROOT, "fl: %s on %s, %d clients (%s), %s, %s, %s selection, up to %d rounds%n", modelSpec.name(),
+        dataset, clients, s.partition().label(), s.strategy().label(), s.compression().label(), s.selection().label(),
+        rounds);
+    try (Recording recording = Recording.start(storeOption, spec, RunKind.FL,
+        modelSpec.name() + " on " + dataset + ", " + clients + " clients", Machine.of(found.machine()), "accuracy")) {
+      SimulationResult sim;
+      EnergyReport whole;
+      try (Meter meter = meterOptions.meter(intensity, found).build();
+          Measurement all = meter.start("fl simulate")) {
+        sim = recording.failOnError(() -> new Simulation(meter).run(data, modelSpec, s,
+            new RecordedRounds(err, recording, rounds)));
+        whole = all.stop();
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+      Path checkpoint = CheckpointFiles.write(sim.model(), data.train().shape(), out, sim.result().rounds());
+      FlResult r = sim.result();
+      summary(err, sim, checkpoint);
+      List<Artifact> files = new ArrayList<>(List.of(new Artifact("checkpoint", checkpoint.toString())));
+      if (json != null) {
+        r.writeJson(json);
+        files.add(new Artifact("json", json.toAbsolutePath().toString()));
+      }
+      recording.end(RunEnd.finished(whole.end(), footprint(whole, r), Map.of("accuracy", r.finalAccuracy(),
+              "rounds", (double) r.rounds(), "bytes_sent", (double) r.bytesSent(), "client_energy_kwh", r.energyKwh(),
+              "network_kwh", r.networkKwh(), "co2_saved_vs_random_kg", r.co2SavedKg()))
+          .withArtifacts(files).withUnit(new FunctionalUnit("federated training", 1)));
+    }
+    return 0;
+  }
+
+  private SimulationSettings.Builder settings() {
+    if (clients < 1) {
+      throw new UsageException("--clients must be >= 1, got " + clients);
+    }
+    if (!(fraction > 0 && fraction <= 1)) {
+      throw new UsageException("--fraction must be in (0, 1], got " + fraction);
+    }
+    if (minClients < 0 || minClients > clients) {
+      throw new UsageException("--min-clients must be between 0 and --clients (" + clients + "), got " + minClients);
+    }
+    if (rounds < 1 || localEpochs < 1 || batchSize < 1 || !(learningRate > 0)) {
+      throw new UsageException("--rounds, --local-epochs, --batch-size and --lr must be positive");
+    }
+    if (targetAccuracy != null && !(targetAccuracy > 0 && targetAccuracy <= 1)) {
+      throw new UsageException("--target-accuracy must be in (0, 1], got " + targetAccuracy);
+    }
+    SimulationSettings.Builder b = SimulationSettings.builder().clients(clients).fraction(fraction)
+        .minClients(minClients).rounds(rounds).localEpochs(localEpochs).batchSize(batchSize).learningRate(learningRate)
+        .seed(seed);
+    try {
+      b.partition(Partition.parse(partition)).strategy(Strategy.parse(strategy))
+          .compression(Compression.parse(compress)).selection(Selection.parse(select));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (targetAccuracy != null) {
+      b.targetAccuracy(targetAccuracy);
+    }
+    return b;
+  }
+
+  /** Small models in small batches run an order of magnitude faster on one PyTorch thread than on many. */
+  private static void oneTorchThread() {
+    for (String p : List.of("ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads")) {
+      if (System.getProperty(p) == null) {
+        System.setProperty(p, "1");
+      }
+    }
+  }
+
+  private void summary(PrintWriter err, SimulationResult sim, Path checkpoint) {
+    FlResult r = sim.result();
+    err.printf(Locale.ROOT, "fl: final accuracy %.4f after %d rounds (%s)%n", r.finalAccuracy(), r.rounds(),
+        sim.stoppedBecause());
+    err.printf(Locale.ROOT, "fl: sent %.2f MB; client energy %s (measured), network %s (estimate: %s kWh/GB)%n",
+        r.bytesSent() / 1e6, Summary.energy(r.energyKwh() * 3.6e6), Summary.energy(r.networkKwh() * 3.6e6),
+        NetworkEnergy.KWH_PER_GB);
+    // Clients all in one zone save nothing; what is left is rounding (below a microgram).
+    double saved = Math.abs(r.co2SavedKg()) < 1e-9 ? 0 : r.co2SavedKg();
+    err.printf(Locale.ROOT, "fl: CO2e %s; CO2e saved vs random selection %s (estimate)%n",
+        Summary.grams(r.emissionsKg() * 1000), Summary.grams(saved * 1000));
+    err.println("fl: checkpoint " + checkpoint);
+  }
+
+  /**
+   * The run's footprint: the energy the meter measured for the whole simulation (clients' training,
+   * aggregation and evaluation, in this process), and the emissions of the federation (each client's
+   * energy at its zone's intensity, plus the network's estimate).
+   */
+  private Footprint footprint(EnergyReport whole, FlResult r) {
+    Footprint f = Footprint.of(whole);
+    double kwh = r.energyKwh() + r.networkKwh();
+    double g = kwh > 0 ? r.emissionsKg() * 1000 / kwh : f.intensityGPerKwh();
+    String zone = zones.isEmpty() ? f.zone() : String.join(",", zones);
+    String source = zones.isEmpty() ? f.intensitySource() : "built-in table, per client zone";
+    return new Footprint(f.energy(), f.kwh(), r.emissionsKg(), g, zone, source, f.intensityKind(), f.pue());
+  }
+
+  /** {@code mlp}, {@code mlp:N}, {@code 2nn}, {@code cnn} or a spec file. */
+  static ModelSpec modelSpec(String model, Split data, String dataset) throws IOException, SpecException {
+    int classes = data.train().classes();
+    if (model.equals("2nn")) {
+      return new ModelSpec("2nn", List.of(new LayerSpec.Flatten(), new LayerSpec.Dense(200), new LayerSpec.Relu(),
+          new LayerSpec.Dense(200), new LayerSpec.Relu(), new LayerSpec.Dense(classes)));
+    }
+    if (model.startsWith("mlp:")) {
+      try {
+        int hidden = Integer.parseInt(model.substring(4));
+        if (hidden > 0) {
+          return ModelSpec.mlp(hidden, classes);
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new UsageException("--model mlp:N needs a positive number of hidden units, got '" + model + "'");
+    }
+    return TrainCommand.modelSpec(model, data, dataset);
+  }
+}
