@@ -43,19 +43,20 @@ final class RunningServer implements AutoCloseable {
 
   /** A server whose coordinator fails on the line starting with {@code crashOn}, as a crash there would stop it. */
   RunningServer(RoundSettings settings, Optional<StateFiles> files, int port, String crashOn) throws Exception {
+    java.util.function.Consumer<String> sink = line -> {
+      log.add(line);
+      if (line.startsWith(crashOn)) {
+        throw new IllegalStateException("crash after: " + line);
+      }
+    };
     // the "accuracy" is the first value of the model, which the tests can follow
     coordinator = new Coordinator(settings, new Coordinator.Model(MODEL, "tiny", 42), weights -> weights[0],
-        files, Duration.ofMillis(500), line -> {
-          log.add(line);
-          if (line.startsWith(crashOn)) {
-            throw new IllegalStateException("crash after: " + line);
-          }
-        });
+        files, Duration.ofMillis(500), sink);
     server = FederationServer.start("127.0.0.1", port, InsecureServerCredentials.create(), TOKENS,
         new FederationService(coordinator), 1 << 20);
     thread = Thread.ofPlatform().name("coordinator").start(() -> {
       try {
-        result.complete(coordinator.run());
+        result.complete(coordinator.run(r -> sink.accept("round " + r.round() + "/" + settings.rounds())));
         coordinator.awaitFarewells(Duration.ofSeconds(5));
       } catch (Throwable e) {
         result.completeExceptionally(e);

@@ -41,7 +41,7 @@ import java.util.function.Consumer;
  * Runs the rounds: waits for clients, selects some by their grid's intensity, hands them the
  * global model, collects and checks their updates, closes the round when all answered or, once
  * its timeout passed, when a quorum did, aggregates, evaluates and checkpoints. Clients reach it
- * through {@link FederationService}; {@link #run()} drives it on the caller's thread.
+ * through {@link FederationService}; {@link #run} drives it on the caller's thread.
  */
 public final class Coordinator implements AutoCloseable {
   /** The model's accuracy on the server's test set. */
@@ -242,8 +242,10 @@ public final class Coordinator implements AutoCloseable {
   /**
    * Runs the rounds left, from the checkpoint in {@code files} when there is one, and tells the
    * clients that the federation is done.
+   *
+   * @param progress called after each round, once it is checkpointed
    */
-  public FlResult run() throws InterruptedException, IOException {
+  public FlResult run(Consumer<RoundRecord> progress) throws InterruptedException, IOException {
     ServerState state = files.isPresent() ? files.get().read().orElse(null) : null;
     if (state == null) {
       state = new ServerState(0, initial, List.of());
@@ -264,10 +266,7 @@ public final class Coordinator implements AutoCloseable {
       if (files.isPresent()) {
         files.get().write(new ServerState(number, global, records), result(records));
       }
-      log.accept(String.format(Locale.ROOT, "round %d/%d: accuracy %.4f, %d update(s) from %s%s, %,d bytes, %.3g kWh",
-          number, settings.rounds(), record.accuracy(), record.clients().size(), String.join(", ", record.clients()),
-          record.refused().isEmpty() ? "" : ", " + record.refused().size() + " refused", record.bytes(),
-          record.energyKwh()));
+      progress.accept(record);
     }
     FlResult result = result(records);
     finish(result);
@@ -293,8 +292,7 @@ public final class Coordinator implements AutoCloseable {
       while ((available = available()).size() < needed) {
         changed.await(1, TimeUnit.SECONDS);
       }
-      List<String> chosen = settings.selection().select(available, settings.fraction(), settings.minClients(), random)
-          .stream().map(Selection.Candidate::client).toList();
+      List<String> chosen = names(settings.selection().select(available, settings.fraction(), settings.minClients(), random));
       double mean = available.stream().mapToDouble(Selection.Candidate::gPerKwh).average().orElse(0);
       round = new Round(number, global, task, chosen, settings.quorum(chosen.size()),
           System.nanoTime() + settings.roundTimeout().toNanos(), mean);
@@ -332,10 +330,10 @@ public final class Coordinator implements AutoCloseable {
             break;
           }
           round.silent().forEach(roster::lost);
-          List<String> more = available().stream().map(Selection.Candidate::client).filter(c -> !round.selected(c)).toList();
+          List<String> more = names(available()).stream().filter(c -> !round.selected(c)).toList();
           round.widen(more, now + settings.roundTimeout().toNanos());
-          log.accept("round " + round.number + ": " + round.accepted().size() + " of " + round.quorum
-              + " update(s) needed by the deadline; waiting another " + settings.roundTimeout().toSeconds() + " s"
+          log.accept("round " + round.number + ": " + round.accepted().size() + " update(s) by the deadline, "
+              + round.quorum + " needed; waiting another " + settings.roundTimeout().toSeconds() + " s"
               + (more.isEmpty() ? "" : " with " + String.join(", ", more)));
           hand(more);
           continue;
@@ -373,16 +371,16 @@ public final class Coordinator implements AutoCloseable {
   }
 
   /**
-   * After {@link #run()}: waits until every client that joined was told the federation is done,
-   * or {@code most} passed.
+   * After {@link #run}: waits until every client still around (that called lately and did not drop
+   * out) was told the federation is done, or {@code most} passed.
    *
-   * @return the clients not told
+   * @return the clients that joined and were not told
    */
   public Set<String> awaitFarewells(Duration most) throws InterruptedException {
     long end = System.nanoTime() + most.toNanos();
     lock.lock();
     try {
-      while (!farewells.containsAll(roster.all()) && end - System.nanoTime() > 0) {
+      while (!farewells.containsAll(names(available())) && end - System.nanoTime() > 0) {
         changed.awaitNanos(Math.min(end - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(200)));
       }
       Set<String> missing = new HashSet<>(roster.all());
@@ -391,6 +389,10 @@ public final class Coordinator implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  private static List<String> names(List<Selection.Candidate> candidates) {
+    return candidates.stream().map(Selection.Candidate::client).toList();
   }
 
   private static Task waitTask(String reason) {
