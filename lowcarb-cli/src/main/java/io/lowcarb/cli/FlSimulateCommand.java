@@ -5,7 +5,6 @@ import io.lowcarb.energy.EnergyReport;
 import io.lowcarb.energy.Measurement;
 import io.lowcarb.energy.Meter;
 import io.lowcarb.energy.SensorDiscovery;
-import io.lowcarb.energy.carbon.ZoneTable;
 import io.lowcarb.fl.NetworkEnergy;
 import io.lowcarb.fl.aggregate.Strategy;
 import io.lowcarb.fl.codec.Compression;
@@ -104,6 +103,11 @@ final class FlSimulateCommand implements Callable<Integer> {
           + "(default: every client in --zone's, or --series', intensity).")
   List<String> zones = new ArrayList<>();
 
+  @Option(names = "--zone-series", paramLabel = "ZONE=FILE",
+      description = "An intensity series for a zone of --zones (an Electricity Maps CSV export or time,g_per_kwh); "
+          + "the simulated clock then starts at the latest start of the series and advances one hour per round.")
+  Map<String, Path> zoneSeries = new java.util.LinkedHashMap<>();
+
   @Option(names = "--target-accuracy", paramLabel = "0..1", description = "Stop once the global model's test accuracy reaches this.")
   Double targetAccuracy;
 
@@ -132,15 +136,15 @@ final class FlSimulateCommand implements Callable<Integer> {
     Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS);
     IntensityOptions.Choice intensity = intensityOptions.resolve(Instant.now());
     if (zones.isEmpty()) {
+      if (!zoneSeries.isEmpty()) {
+        throw new UsageException("--zone-series needs --zones");
+      }
       settings.zones(List.of(intensity.provider().zone()))
           .intensity(GridIntensity.of(Map.of(intensity.provider().zone(), intensity.provider())));
     } else {
-      for (String z : zones) {
-        if (ZoneTable.builtIn().find(z).isEmpty()) {
-          throw new UsageException("--zones: unknown zone '" + z + "'; 'lowcarb zones' lists them");
-        }
-      }
-      settings.zones(zones).intensity(GridIntensity.table());
+      ZoneSeries series = ZoneSeries.read(zoneSeries, zones);
+      settings.zones(zones).intensity(series.intensity());
+      start = series.start().orElse(start);
     }
     Split data;
     ModelSpec modelSpec;

@@ -112,6 +112,9 @@ final class Payloads {
     } else if (layout == INDICES) {
       for (int j = 0; j < k; j++) {
         kept[j] = in.getInt();
+        if (kept[j] < 0 || kept[j] >= n || j > 0 && kept[j] <= kept[j - 1]) {
+          throw new IllegalArgumentException("a top-k payload with position " + kept[j] + " out of order or range");
+        }
       }
     } else {
       throw new IllegalArgumentException("unknown top-k layout " + layout);

@@ -108,6 +108,9 @@ public final class LocalTrainer implements AutoCloseable {
   /** The gradient of {@code mu/2 ||w - w_global||^2}, {@code mu (w - w_global)}, added to each parameter's. */
   private void addProximalGradient(List<NDArray> anchor, float mu) {
     for (int i = 0; i < parameters.size(); i++) {
+      if (!parameters.get(i).requiresGradient()) {
+        continue; // batch norm's running statistics are not trained
+      }
       NDArray w = parameters.get(i).getArray();
       try (NDArray pull = w.sub(anchor.get(i)).muli(mu)) {
         w.getGradient().addi(pull);

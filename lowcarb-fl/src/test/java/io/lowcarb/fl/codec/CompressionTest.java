@@ -126,6 +126,9 @@ class CompressionTest {
           .isInstanceOf(IllegalArgumentException.class);
     }
     assertThatThrownBy(() -> Compression.decode(new byte[] {9, 0, 0, 0, 1}, 1)).hasMessageContaining("unknown payload kind 9");
+    byte[] badIndex = java.nio.ByteBuffer.allocate(18).put((byte) 2).putInt(4).putInt(1).put((byte) 0).putInt(7)
+        .putFloat(1f).array();
+    assertThatThrownBy(() -> Compression.decode(badIndex, 4)).hasMessageContaining("position 7 out of order or range");
   }
 
   @Test
