@@ -114,6 +114,29 @@ class FederationTest {
     }
   }
 
+  @Test
+  void aClientThatTakesItsTaskAndHangsDoesNotStopTheRound() throws Exception {
+    try (RunningServer server = new RunningServer(RunningServer.settings(2, 3), Optional.empty(), 0)) {
+      var honest = List.of(client(server, "t1", new ScriptedWork(0.1f)), client(server, "t2", new ScriptedWork(0.3f)));
+      try (FederationChannel hanging = server.channel("t3")) {
+        hanging.stub(5, TimeUnit.SECONDS).join(JoinRequest.newBuilder().setExamples(10).build());
+        Task task;
+        do {
+          task = hanging.stub(10, TimeUnit.SECONDS).fetchTask(TaskRequest.getDefaultInstance());
+        } while (!task.hasTrain());
+        // and never answers
+        FlResult result = server.result.get(30, TimeUnit.SECONDS);
+        for (var h : honest) {
+          h.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(result.perRound()).hasSize(2).allSatisfy(
+            r -> assertThat(r.clients()).containsExactlyInAnyOrder("honest-1", "honest-2"));
+        assertThat(server.log).contains("round 1: closed without honest-3");
+        assertThat(server.log).anyMatch(l -> l.startsWith("round 2: ") && !l.contains("honest-3"));
+      }
+    }
+  }
+
   /** Round 1: one value short; round 2: a NaN; round 3: one byte over the limit. */
   private static byte[] hostilePayload(int round, long maxBytes) {
     return switch (round) {
