@@ -39,9 +39,10 @@ import picocli.CommandLine.Option;
 /** {@code lowcarb fl client}: takes part in a federation with this machine's part of the data. */
 @Command(name = "client", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Join a federation (lowcarb fl server): train each round's model on part i of N of the dataset's training",
-      "part, measured by the meter, and send the update. Reconnects when the server goes away; exits 0 when the",
-      "server says the federation is done."
+      "Take part in a federation (lowcarb fl server) with part i of N of the data, measured.",
+      "Trains each round's model on part i of N of the dataset's training part, measured by the meter, and "
+          + "sends the update. Reconnects when the server goes away; exits 0 when the server says the federation "
+          + "is done."
     })
 final class FlClientCommand implements Callable<Integer> {
   private static final Pattern TARGET = Pattern.compile("(\\[[0-9a-fA-F:.]+\\]|[^:\\s]+):(\\d{1,5})");

@@ -54,9 +54,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Run a federation's server: clients (lowcarb fl client) join with their token, train on their own data and",
-      "send their updates; the server aggregates, evaluates on its test set and checkpoints every round in --out.",
-      "A server started again with the same --out resumes after the last round checkpointed."
+      "Run a federation's server over gRPC, with bearer tokens and TLS, checkpointed every round.",
+      "Clients (lowcarb fl client) join with their token, train on their own data and send their updates; "
+          + "the server aggregates, evaluates on its test set and checkpoints every round in --out. A server "
+          + "started again with the same --out resumes after the last round checkpointed."
     })
 final class FlServerCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
