@@ -184,9 +184,11 @@ public final class Coordinator implements AutoCloseable {
   /** Takes or refuses an update; the reply says which and why. */
   UpdateReply submit(String client, Update update) {
     Round r;
+    int held;
     lock.lock();
     try {
       r = round;
+      held = roster.examples(client);
       Optional<String> late = late(r, client, update.getRound());
       if (late.isPresent()) {
         return refused(client, update.getRound(), late.get(), null, 0);
@@ -194,7 +196,7 @@ public final class Coordinator implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    UpdateReview.Verdict verdict = UpdateReview.review(update, r.global, check);
+    UpdateReview.Verdict verdict = UpdateReview.review(update, r.global, check, held);
     long bytes = update.getDelta().size();
     lock.lock();
     try {

@@ -55,6 +55,12 @@ final class Roster {
     return members.containsKey(client);
   }
 
+  /** The examples the client said it holds when it last joined (0 when it did not join). */
+  int examples(String client) {
+    Member m = members.get(client);
+    return m == null ? 0 : m.examples();
+  }
+
   /** The clients that could take a task now, with their grid's intensity. */
   List<Selection.Candidate> available(Instant now, java.util.Set<String> waiting) {
     List<Selection.Candidate> out = new ArrayList<>();

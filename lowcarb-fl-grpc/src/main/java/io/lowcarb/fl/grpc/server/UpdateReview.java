@@ -21,15 +21,20 @@ final class UpdateReview {
   /** @param reason a sentence fragment, such as "value 17 is NaN" */
   record Refused(String reason) implements Verdict {}
 
-  /** The model {@code update} rebuilds on {@code global}, or why it is refused. */
-  static Verdict review(Update update, float[] global, UpdateCheck check) {
+  /**
+   * The model {@code update} rebuilds on {@code global}, or why it is refused.
+   *
+   * @param held the examples the client said it holds when it joined: FedAvg weighs updates by
+   *     their examples, so an update may not claim more
+   */
+  static Verdict review(Update update, float[] global, UpdateCheck check, int held) {
     long bytes = update.getDelta().size();
     if (bytes > check.maxBytes()) {
       // before decoding: the size alone refuses it
       return new Refused(check.refuse(new float[check.expectedLength()], bytes).orElseThrow());
     }
-    if (update.getExamples() < 1) {
-      return new Refused("it reports " + update.getExamples() + " examples");
+    if (update.getExamples() < 1 || update.getExamples() > held) {
+      return new Refused("it reports " + update.getExamples() + " examples, " + held + " when it joined");
     }
     double joules = update.getEnergyJoules();
     double g = update.getGrid().getGPerKwh();

@@ -29,7 +29,7 @@ class RoundTest {
 
   @Test
   void anUpdateRebuildsTheGlobalModelPlusItsDelta() {
-    UpdateReview.Verdict v = UpdateReview.review(update(new float[] {0.5f, 0, 0, -1}).build(), GLOBAL, CHECK);
+    UpdateReview.Verdict v = UpdateReview.review(update(new float[] {0.5f, 0, 0, -1}).build(), GLOBAL, CHECK, 5);
     assertThat(v).isInstanceOfSatisfying(UpdateReview.Passed.class,
         p -> assertThat(p.weights()).containsExactly(1.5f, 2, 3, 3));
   }
@@ -37,7 +37,8 @@ class RoundTest {
   @Test
   void implausibleReportsAndBrokenPayloadsAreRefusedByName() {
     float[] zero = new float[4];
-    assertThat(reason(update(zero).setExamples(0))).isEqualTo("it reports 0 examples");
+    assertThat(reason(update(zero).setExamples(0))).isEqualTo("it reports 0 examples, 5 when it joined");
+    assertThat(reason(update(zero).setExamples(6))).isEqualTo("it reports 6 examples, 5 when it joined");
     assertThat(reason(update(zero).setEnergyJoules(Double.NaN))).contains("is not a finite number >= 0");
     assertThat(reason(update(zero).setGrid(Grid.newBuilder().setGPerKwh(-1)))).contains("is not a finite number >= 0");
     assertThat(reason(update(zero).setDelta(ByteString.copyFrom(new byte[] {0, 0, 0, 0, 4, 1}))))
@@ -46,7 +47,7 @@ class RoundTest {
   }
 
   private static String reason(Update.Builder u) {
-    UpdateReview.Verdict v = UpdateReview.review(u.build(), GLOBAL, CHECK);
+    UpdateReview.Verdict v = UpdateReview.review(u.build(), GLOBAL, CHECK, 5);
     assertThat(v).isInstanceOf(UpdateReview.Refused.class);
     return ((UpdateReview.Refused) v).reason();
   }
