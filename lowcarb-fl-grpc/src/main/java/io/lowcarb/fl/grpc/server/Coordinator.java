@@ -343,10 +343,10 @@ public final class Coordinator implements AutoCloseable {
         changed.awaitNanos(Math.min(round.deadline() - now, TimeUnit.SECONDS.toNanos(1)));
       }
       List<String> silent = round.silent();
-      if (!silent.isEmpty()) {
-        silent.forEach(roster::lost);
-        log.accept("round " + round.number + ": closed without " + String.join(", ", silent));
-      }
+      silent.forEach(roster::lost);
+      log.accept(String.format(Locale.ROOT, "round %d: closed after %.1f s with %d update(s)%s", round.number,
+          (System.nanoTime() - round.openedNanos) / 1e9, round.accepted().size(),
+          silent.isEmpty() ? "" : ", without " + String.join(", ", silent)));
       Round closed = round;
       round = null;
       return closed;

@@ -26,6 +26,8 @@ final class Round {
   record Accepted(ClientUpdate update, double joules, double pue, double gPerKwh, long bytes) {}
 
   final int number;
+  /** When the round opened, {@link System#nanoTime()}. */
+  final long openedNanos = System.nanoTime();
   /** Accepted updates that close the round once its deadline passed. */
   final int quorum;
   final float[] global;
