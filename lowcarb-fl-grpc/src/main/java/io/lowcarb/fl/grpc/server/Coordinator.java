@@ -13,7 +13,6 @@ import io.lowcarb.fl.grpc.proto.Task;
 import io.lowcarb.fl.grpc.proto.Train;
 import io.lowcarb.fl.grpc.proto.Update;
 import io.lowcarb.fl.grpc.proto.UpdateReply;
-import io.lowcarb.fl.grpc.proto.Wait;
 import io.lowcarb.fl.report.FlResult;
 import io.lowcarb.fl.report.RoundRecord;
 import io.lowcarb.fl.select.Selection;
@@ -21,17 +20,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -66,19 +61,13 @@ public final class Coordinator implements AutoCloseable {
   private final Evaluator evaluator;
   private final Optional<StateFiles> files;
   private final UpdateCheck check;
-  private final Duration poll;
   private final Consumer<String> log;
   private final Roster roster;
   private final Random random;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
-  private final Map<String, CompletableFuture<Task>> waiting = new HashMap<>();
+  private final PendingPolls waiting;
   private final Set<String> farewells = new HashSet<>();
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "fl-poll-timer");
-    t.setDaemon(true);
-    return t;
-  });
   private Round round;
   private Task done;
 
@@ -95,7 +84,8 @@ public final class Coordinator implements AutoCloseable {
     this.evaluator = evaluator;
     this.files = files;
     this.check = UpdateCheck.forModel(initial.length);
-    this.poll = poll;
+    this.waiting = new PendingPolls(lock, poll,
+        () -> round == null ? "no round is open" : "round " + round.number + " is under way");
     this.log = log;
     this.roster = new Roster(poll.multipliedBy(2).plusSeconds(5));
     this.random = new Random(settings.seed());
@@ -146,24 +136,9 @@ public final class Coordinator implements AutoCloseable {
         round.sent();
         return CompletableFuture.completedFuture(round.task);
       }
-      CompletableFuture<Task> future = new CompletableFuture<>();
-      CompletableFuture<Task> before = waiting.put(client, future);
-      if (before != null) {
-        before.complete(waitTask("a newer request replaced this one"));
-      }
-      timer.schedule(() -> expire(client, future), poll.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture<Task> future = waiting.hold(client);
       changed.signalAll();
       return future;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void expire(String client, CompletableFuture<Task> future) {
-    lock.lock();
-    try {
-      waiting.remove(client, future);
-      future.complete(waitTask(round == null ? "no round is open" : "round " + round.number + " is under way"));
     } finally {
       lock.unlock();
     }
@@ -173,7 +148,7 @@ public final class Coordinator implements AutoCloseable {
   void dropped(String client, CompletableFuture<Task> future) {
     lock.lock();
     try {
-      if (waiting.remove(client, future)) {
+      if (waiting.drop(client, future)) {
         roster.lost(client);
       }
     } finally {
@@ -309,16 +284,14 @@ public final class Coordinator implements AutoCloseable {
   /** Gives the open round's task to those of {@code clients} waiting for one. */
   private void hand(List<String> clients) {
     for (String c : clients) {
-      CompletableFuture<Task> f = waiting.remove(c);
-      if (f != null && f.complete(round.task)) {
+      if (waiting.give(c, round.task)) {
         round.sent();
       }
     }
   }
 
   private List<Selection.Candidate> available() {
-    waiting.values().removeIf(CompletableFuture::isDone);
-    return roster.available(Instant.now(), waiting.keySet());
+    return roster.available(Instant.now(), waiting.clients());
   }
 
   /** Waits until the round can close, widening it when too few answered in time; closes it. */
@@ -360,12 +333,7 @@ public final class Coordinator implements AutoCloseable {
     try {
       done = Task.newBuilder().setDone(Done.newBuilder().setFinalAccuracy(result.finalAccuracy())
           .setRounds(result.rounds())).build();
-      waiting.forEach((client, f) -> {
-        if (f.complete(done)) {
-          farewells.add(client);
-        }
-      });
-      waiting.clear();
+      farewells.addAll(waiting.giveAll(done));
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -397,12 +365,8 @@ public final class Coordinator implements AutoCloseable {
     return candidates.stream().map(Selection.Candidate::client).toList();
   }
 
-  private static Task waitTask(String reason) {
-    return Task.newBuilder().setWait(Wait.newBuilder().setReason(reason)).build();
-  }
-
   @Override
   public void close() {
-    timer.shutdownNow();
+    waiting.close();
   }
 }
