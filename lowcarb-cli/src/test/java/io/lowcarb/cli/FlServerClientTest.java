@@ -36,6 +36,7 @@ class FlServerClientTest {
     Cli.Result simulated = Cli.inProcess(sim.toArray(String[]::new));
     assertThat(simulated.exit()).as(simulated.err()).isZero();
     double simulatedAccuracy = json(simJson).get("final_accuracy").asDouble();
+    long simulatedBytes = json(simJson).get("bytes_sent").asLong();
     long t1 = System.nanoTime();
 
     TestCertificates tls = TestCertificates.make(dir.resolve("tls"));
@@ -43,6 +44,7 @@ class FlServerClientTest {
     Path out = dir.resolve("out");
     Path result = dir.resolve("fl.json");
     String store = "jdbc:h2:file:" + dir.resolve("runs");
+    String clientStore = "jdbc:h2:file:" + dir.resolve("es-runs");
     List<String> serverArgs = new ArrayList<>(List.of("fl", "server", "--port", "0", "--min-clients", "3",
         "--strategy", "fedavg", "--tokens", tokens.toString(), "--tls-cert", tls.cert().toString(),
         "--tls-key", tls.key().toString(), "--round-timeout", "4s", "--out", out.toString(), "--json", result.toString(),
@@ -58,7 +60,7 @@ class FlServerClientTest {
         clients.add(Cli.spawn(dir.resolve("client-" + who[i][0] + ".log"), "fl", "client",
             "--server", "127.0.0.1:" + listening.group(1), "--token", "tok-" + who[i][0], "--tls-ca", tls.ca().toString(),
             "--dataset", "digits", "--partition", (i + 1) + "/3", "--split", "iid", "--seed", "42",
-            "--zone", who[i][1], "--store", "none"));
+            "--zone", who[i][1], "--store", i == 0 ? clientStore : "none"));
       }
       await(serverLog, Pattern.compile("fl server: round 2: "), 90);
       clients.getLast().destroyForcibly(); // mid-round 2: handed the model, training or about to send
@@ -74,9 +76,10 @@ class FlServerClientTest {
     }
     String log = Files.readString(serverLog);
     JsonNode fl = json(result);
-    System.out.printf("fl server and clients: accuracy %.4f (simulation %.4f), %,d bytes over %d rounds; "
-            + "simulation %.1f s, federation %.1f s%n%s%n", fl.get("final_accuracy").asDouble(), simulatedAccuracy,
-        fl.get("bytes_sent").asLong(), fl.get("rounds").asInt(), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9, log);
+    System.out.printf("fl server and clients: accuracy %.4f (simulation %.4f), %,d bytes over %d rounds (simulation "
+            + "%,d); simulation %.1f s, federation %.1f s%n%s%n", fl.get("final_accuracy").asDouble(), simulatedAccuracy,
+        fl.get("bytes_sent").asLong(), fl.get("rounds").asInt(), simulatedBytes, (t1 - t0) / 1e9,
+        (System.nanoTime() - t1) / 1e9, log);
     assertThat(fl.get("rounds").asInt()).isEqualTo(ROUNDS);
     assertThat(fl.get("per_round").get(0).get("clients")).hasSize(3);
     assertThat(fl.get("per_round").get(ROUNDS - 1).get("clients")).as("pl is gone").hasSize(2);
@@ -86,6 +89,8 @@ class FlServerClientTest {
     assertThat(out.resolve("state.json")).exists();
     Cli.Result runs = Cli.inProcess("runs", "list", "--kind", "fl", "--store", store);
     assertThat(runs.out()).as(runs.err()).containsPattern("fl .* finished");
+    Cli.Result clientRuns = Cli.inProcess("runs", "list", "--kind", "fl", "--store", clientStore);
+    assertThat(clientRuns.out()).as(clientRuns.err()).containsPattern("fl .* finished .* fl client, part 1/3 of digits");
   }
 
   @Test
