@@ -137,6 +137,22 @@ class FederationTest {
     }
   }
 
+  @Test
+  void greenestSelectionTakesTheCleanestGridsNowAndTheCO2SavedIsPositive() throws Exception {
+    var settings = RunningServer.settings(3, 3, 0.5, new io.lowcarb.fl.select.Selection.Greenest());
+    try (RunningServer server = new RunningServer(settings, Optional.empty(), 0)) {
+      var clients = List.of(client(server, "t1", new ScriptedWork(0.1f, 50)), client(server, "t2", new ScriptedWork(0.1f, 700)),
+          client(server, "t3", new ScriptedWork(0.1f, 120)));
+      FlResult result = server.result.get(30, TimeUnit.SECONDS);
+      for (var c : clients) {
+        c.get(30, TimeUnit.SECONDS);
+      }
+      assertThat(result.perRound()).hasSize(3).allSatisfy(
+          r -> assertThat(r.clients()).containsExactlyInAnyOrder("honest-1", "honest-3"));
+      assertThat(result.co2SavedKg()).isPositive();
+    }
+  }
+
   /** Round 1: one value short; round 2: a NaN; round 3: one byte over the limit. */
   private static byte[] hostilePayload(int round, long maxBytes) {
     return switch (round) {

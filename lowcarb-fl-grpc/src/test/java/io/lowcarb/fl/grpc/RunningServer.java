@@ -65,7 +65,11 @@ final class RunningServer implements AutoCloseable {
   }
 
   static RoundSettings settings(int rounds, int minClients) {
-    return new RoundSettings(rounds, minClients, 0, 1, new Selection.Uniform(), new FedAvg(), new Compression.None(),
+    return settings(rounds, minClients, 1, new Selection.Uniform());
+  }
+
+  static RoundSettings settings(int rounds, int minClients, double fraction, Selection selection) {
+    return new RoundSettings(rounds, minClients, 0, fraction, selection, new FedAvg(), new Compression.None(),
         1, 8, 0.1f, Duration.ofSeconds(3), 1);
   }
 

@@ -11,9 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ScriptedWork implements LocalWork {
   final Map<Integer, float[]> globals = new ConcurrentHashMap<>();
   private final float step;
+  private final double gPerKwh;
 
   ScriptedWork(float step) {
+    this(step, 100);
+  }
+
+  /** @param gPerKwh the client's grid intensity, gCO2e/kWh */
+  ScriptedWork(float step, double gPerKwh) {
     this.step = step;
+    this.gPerKwh = gPerKwh;
   }
 
   @Override
@@ -28,7 +35,7 @@ final class ScriptedWork implements LocalWork {
 
   @Override
   public Grid grid() {
-    return Grid.newBuilder().setZone("ES").setGPerKwh(100).build();
+    return Grid.newBuilder().setZone("ES").setGPerKwh(gPerKwh).build();
   }
 
   @Override

@@ -269,7 +269,7 @@ public final class Coordinator implements AutoCloseable {
       while ((available = available()).size() < needed) {
         changed.await(1, TimeUnit.SECONDS);
       }
-      List<String> chosen = names(settings.selection().select(available, settings.fraction(), settings.minClients(), random));
+      List<String> chosen = names(settings.selection().select(available, settings.fraction(), 1, random));
       double mean = available.stream().mapToDouble(Selection.Candidate::gPerKwh).average().orElse(0);
       round = new Round(number, global, task, chosen, settings.quorum(chosen.size()),
           System.nanoTime() + settings.roundTimeout().toNanos(), mean);

@@ -13,7 +13,7 @@ import java.time.Duration;
  *     {@link #quorum(int) a quorum} of them, so that a lost client does not stall the federation
  * @param quorum accepted updates that close a round once its timeout passed; 0 for a majority of
  *     the round's clients
- * @param fraction the share of available clients each round takes, in (0, 1]
+ * @param fraction the share of available clients each round takes, in (0, 1], at least one
  * @param selection how they are chosen
  * @param strategy how their models are combined
  * @param compression how clients encode their updates
