@@ -7,9 +7,9 @@ import picocli.CommandLine.Command;
  * server and client processes of a real deployment are subcommands beside it.
  */
 @Command(name = "fl", mixinStandardHelpOptions = true,
-    description = "Federated learning with its energy and CO2e: simulate a federation in one process.",
-    // The gRPC server and client (lowcarb-fl-grpc) join simulate here as FlServerCommand and FlClientCommand.
-    subcommands = {FlSimulateCommand.class})
+    description = "Federated learning with its energy and CO2e: simulate a federation in one process, or run "
+        + "a server and clients on several machines over gRPC (TLS, tokens).",
+    subcommands = {FlSimulateCommand.class, FlServerCommand.class, FlClientCommand.class})
 final class FlCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

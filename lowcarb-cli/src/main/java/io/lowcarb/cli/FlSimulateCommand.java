@@ -233,7 +233,7 @@ final class FlSimulateCommand implements Callable<Integer> {
   }
 
   /** Small models in small batches run an order of magnitude faster on one PyTorch thread than on many. */
-  private static void oneTorchThread() {
+  static void oneTorchThread() {
     for (String p : List.of("ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads")) {
       if (System.getProperty(p) == null) {
         System.setProperty(p, "1");

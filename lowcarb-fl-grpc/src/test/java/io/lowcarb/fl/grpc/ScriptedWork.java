@@ -1,0 +1,53 @@
+package io.lowcarb.fl.grpc;
+
+import io.lowcarb.fl.grpc.client.LocalWork;
+import io.lowcarb.fl.grpc.proto.Grid;
+import io.lowcarb.fl.grpc.proto.JoinReply;
+import io.lowcarb.fl.grpc.proto.Train;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Local "training" that moves every value by {@code step}, and remembers the global model of each round. */
+final class ScriptedWork implements LocalWork {
+  final Map<Integer, float[]> globals = new ConcurrentHashMap<>();
+  private final float step;
+  private final double gPerKwh;
+
+  ScriptedWork(float step) {
+    this(step, 100);
+  }
+
+  /** @param gPerKwh the client's grid intensity, gCO2e/kWh */
+  ScriptedWork(float step, double gPerKwh) {
+    this.step = step;
+    this.gPerKwh = gPerKwh;
+  }
+
+  @Override
+  public int examples() {
+    return 10;
+  }
+
+  @Override
+  public String dataset() {
+    return "tiny";
+  }
+
+  @Override
+  public Grid grid() {
+    return Grid.newBuilder().setZone("ES").setGPerKwh(gPerKwh).build();
+  }
+
+  @Override
+  public void prepare(JoinReply model) {}
+
+  @Override
+  public Contribution train(Train task, float[] global) {
+    globals.put(task.getRound(), global.clone());
+    float[] local = global.clone();
+    for (int i = 0; i < local.length; i++) {
+      local[i] += step;
+    }
+    return new Contribution(local, 10, 0.5, 36, 1);
+  }
+}
