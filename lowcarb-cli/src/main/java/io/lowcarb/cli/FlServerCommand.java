@@ -5,7 +5,6 @@ import io.lowcarb.compress.Checkpoint;
 import io.lowcarb.energy.SensorDiscovery;
 import io.lowcarb.fl.InitialModel;
 import io.lowcarb.fl.NetworkEnergy;
-import io.lowcarb.fl.aggregate.Strategy;
 import io.lowcarb.fl.codec.Compression;
 import io.lowcarb.fl.grpc.auth.Tokens;
 import io.lowcarb.fl.grpc.server.Coordinator;
@@ -16,7 +15,6 @@ import io.lowcarb.fl.grpc.server.StateFiles;
 import io.lowcarb.fl.grpc.server.TestSetAccuracy;
 import io.lowcarb.fl.grpc.tls.TlsFiles;
 import io.lowcarb.fl.report.FlResult;
-import io.lowcarb.fl.select.Selection;
 import io.lowcarb.track.Artifact;
 import io.lowcarb.track.EnergyFigure;
 import io.lowcarb.track.Footprint;
@@ -98,14 +96,6 @@ final class FlServerCommand implements Callable<Integer> {
       description = "Share of the available clients each round takes, in (0, 1] (default 1).")
   double fraction;
 
-  @Option(names = "--select", defaultValue = "random", paramLabel = "random|greenest",
-      description = "How each round's clients are chosen: at random, or those on the cleanest grids now (default random).")
-  String select;
-
-  @Option(names = "--strategy", defaultValue = "fedavg", paramLabel = "fedavg|fedprox:MU|median|trimmed-mean:BETA",
-      description = "How updates are aggregated (default fedavg).")
-  String strategy;
-
   @Option(names = "--compress", defaultValue = "none", paramLabel = "none|int8|topk:FRACTION",
       description = "How clients encode their updates (default none: float32); the model goes down as float32.")
   String compress;
@@ -114,17 +104,7 @@ final class FlServerCommand implements Callable<Integer> {
       description = "The data: its test part evaluates the global model; clients train on parts of its training part.")
   String dataset;
 
-  @Option(names = "--model", defaultValue = "mlp", paramLabel = "mlp|mlp:N|2nn|cnn|SPEC.json", description = "The model (default mlp).")
-  String model;
-
-  @Option(names = "--local-epochs", defaultValue = "1", paramLabel = "E", description = "Local passes a round (default 1).")
-  int localEpochs;
-
-  @Option(names = "--batch-size", defaultValue = "10", paramLabel = "B", description = "Local SGD's batch (default 10).")
-  int batchSize;
-
-  @Option(names = "--lr", defaultValue = "0.05", description = "Local SGD's learning rate (default 0.05).")
-  float learningRate;
+  @Mixin FlRoundOptions round;
 
   @Option(names = "--test-fraction", defaultValue = "0.2", description = "Held out for testing (default 0.2).")
   double testFraction;
@@ -151,8 +131,8 @@ final class FlServerCommand implements Callable<Integer> {
     RoundSettings settings;
     try {
       credentials = TlsFiles.server(Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey));
-      settings = new RoundSettings(rounds, minClients, quorum, fraction, Selection.parse(select), Strategy.parse(strategy),
-          Compression.parse(compress), localEpochs, batchSize, learningRate, roundTimeout, seed);
+      settings = new RoundSettings(rounds, minClients, quorum, fraction, round.selection(), round.strategy(),
+          Compression.parse(compress), round.localEpochs, round.batchSize, round.learningRate, roundTimeout, seed);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -163,7 +143,7 @@ final class FlServerCommand implements Callable<Integer> {
     ModelSpec modelSpec;
     try {
       data = Datasets.load(dataset, "label", testFraction, seed, DatasetCache.standard());
-      modelSpec = FlSimulateCommand.modelSpec(model, data, dataset);
+      modelSpec = FlSimulateCommand.modelSpec(round.model, data, dataset);
     } catch (DatasetFormatException | SpecException | IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     } catch (NoSuchFileException e) {

@@ -6,11 +6,9 @@ import io.lowcarb.energy.Measurement;
 import io.lowcarb.energy.Meter;
 import io.lowcarb.energy.SensorDiscovery;
 import io.lowcarb.fl.NetworkEnergy;
-import io.lowcarb.fl.aggregate.Strategy;
 import io.lowcarb.fl.codec.Compression;
 import io.lowcarb.fl.partition.Partition;
 import io.lowcarb.fl.report.FlResult;
-import io.lowcarb.fl.select.Selection;
 import io.lowcarb.fl.sim.GridIntensity;
 import io.lowcarb.fl.sim.Simulation;
 import io.lowcarb.fl.sim.SimulationResult;
@@ -67,36 +65,15 @@ final class FlSimulateCommand implements Callable<Integer> {
   @Option(names = "--rounds", defaultValue = "20", description = "Most rounds (default 20).")
   int rounds;
 
-  @Option(names = "--local-epochs", defaultValue = "1", paramLabel = "E",
-      description = "Passes over its data each client makes a round (default 1).")
-  int localEpochs;
-
-  @Option(names = "--batch-size", defaultValue = "10", paramLabel = "B",
-      description = "Examples per local SGD step (default 10); larger than a client's data: one full-batch step.")
-  int batchSize;
-
-  @Option(names = "--lr", defaultValue = "0.05", description = "Local SGD's learning rate (default 0.05).")
-  float learningRate;
-
-  @Option(names = "--model", defaultValue = "mlp", paramLabel = "mlp|mlp:N|2nn|cnn|SPEC.json",
-      description = "The model: mlp (128 hidden units), mlp:N, 2nn (two layers of 200, McMahan et al.), cnn, or a spec file.")
-  String model;
+  @Mixin FlRoundOptions round;
 
   @Option(names = "--partition", defaultValue = "iid", paramLabel = "iid|dirichlet:ALPHA|shards:K",
       description = "How the training data is dealt to clients (default iid).")
   String partition;
 
-  @Option(names = "--strategy", defaultValue = "fedavg", paramLabel = "fedavg|fedprox:MU|median|trimmed-mean:BETA",
-      description = "How the server aggregates (default fedavg).")
-  String strategy;
-
   @Option(names = "--compress", defaultValue = "none", paramLabel = "none|int8|topk:FRACTION",
       description = "How models and updates travel (default none: float32).")
   String compress;
-
-  @Option(names = "--select", defaultValue = "random", paramLabel = "random|greenest",
-      description = "How each round's clients are chosen (default random).")
-  String select;
 
   @Option(names = "--zones", split = ",", paramLabel = "ZONE,...",
       description = "Grid zones dealt to the clients in turn, intensities from the built-in table "
@@ -150,7 +127,7 @@ final class FlSimulateCommand implements Callable<Integer> {
     ModelSpec modelSpec;
     try {
       data = Datasets.load(dataset, "label", testFraction, seed, DatasetCache.standard());
-      modelSpec = modelSpec(model, data, dataset);
+      modelSpec = modelSpec(round.model, data, dataset);
     } catch (DatasetFormatException | SpecException e) {
       throw new UsageException(e.getMessage());
     } catch (java.nio.file.NoSuchFileException e) {
@@ -211,21 +188,22 @@ final class FlSimulateCommand implements Callable<Integer> {
     if (minClients < 0 || minClients > clients) {
       throw new UsageException("--min-clients must be between 0 and --clients (" + clients + "), got " + minClients);
     }
-    if (rounds < 1 || localEpochs < 1 || batchSize < 1 || !(learningRate > 0)) {
-      throw new UsageException("--rounds, --local-epochs, --batch-size and --lr must be positive");
+    if (rounds < 1) {
+      throw new UsageException("--rounds must be positive, got " + rounds);
     }
+    round.check();
     if (targetAccuracy != null && !(targetAccuracy > 0 && targetAccuracy <= 1)) {
       throw new UsageException("--target-accuracy must be in (0, 1], got " + targetAccuracy);
     }
     SimulationSettings.Builder b = SimulationSettings.builder().clients(clients).fraction(fraction)
-        .minClients(minClients).rounds(rounds).localEpochs(localEpochs).batchSize(batchSize).learningRate(learningRate)
+        .minClients(minClients).rounds(rounds).localEpochs(round.localEpochs).batchSize(round.batchSize).learningRate(round.learningRate)
         .seed(seed);
     try {
-      b.partition(Partition.parse(partition)).strategy(Strategy.parse(strategy))
-          .compression(Compression.parse(compress)).selection(Selection.parse(select));
+      b.partition(Partition.parse(partition)).compression(Compression.parse(compress));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+    b.strategy(round.strategy()).selection(round.selection());
     if (targetAccuracy != null) {
       b.targetAccuracy(targetAccuracy);
     }
@@ -275,17 +253,6 @@ final class FlSimulateCommand implements Callable<Integer> {
     if (model.equals("2nn")) {
       return new ModelSpec("2nn", List.of(new LayerSpec.Flatten(), new LayerSpec.Dense(200), new LayerSpec.Relu(),
           new LayerSpec.Dense(200), new LayerSpec.Relu(), new LayerSpec.Dense(classes)));
-    }
-    if (model.startsWith("mlp:")) {
-      try {
-        int hidden = Integer.parseInt(model.substring(4));
-        if (hidden > 0) {
-          return ModelSpec.mlp(hidden, classes);
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new UsageException("--model mlp:N needs a positive number of hidden units, got '" + model + "'");
     }
     return TrainCommand.modelSpec(model, data, dataset);
   }

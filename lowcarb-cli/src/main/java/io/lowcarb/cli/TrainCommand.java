@@ -191,13 +191,11 @@ final class TrainCommand implements Callable<Integer> {
    * (for images) or a JSON file.
    */
   static ModelSpec modelSpec(String model, Split data, String dataset) throws java.io.IOException, SpecException {
-    java.util.regex.Matcher mlp = java.util.regex.Pattern.compile("mlp:(\\d{1,6})").matcher(model);
-    if (mlp.matches()) {
-      int units = Integer.parseInt(mlp.group(1));
-      if (units == 0) {
-        throw new UsageException("--model " + model + ": an MLP needs at least one hidden unit");
+    if (model.startsWith("mlp:")) {
+      if (!model.matches("mlp:0*[1-9][0-9]{0,5}")) {
+        throw new UsageException("--model mlp:UNITS needs a positive number of hidden units, got '" + model + "'");
       }
-      return ModelSpec.mlp(units, data.train().classes());
+      return ModelSpec.mlp(Integer.parseInt(model.substring(4)), data.train().classes());
     }
     return switch (model) {
       case "mlp" -> ModelSpec.mlp(128, data.train().classes());

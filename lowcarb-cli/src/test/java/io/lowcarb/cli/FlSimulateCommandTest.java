@@ -27,7 +27,7 @@ class FlSimulateCommandTest {
     assertUsageError(Cli.inProcess("fl", "simulate", "--clients", "0"), "--clients must be >= 1");
     assertUsageError(Cli.inProcess("fl", "simulate", "--clients", "3", "--min-clients", "4"), "--min-clients");
     assertUsageError(Cli.inProcess("fl", "simulate", "--zones", "ES,XX"), "unknown zone 'XX'");
-    assertUsageError(Cli.inProcess("fl", "simulate", "--model", "mlp:x"), "--model mlp:N");
+    assertUsageError(Cli.inProcess("fl", "simulate", "--model", "mlp:x"), "--model mlp:UNITS needs a positive number");
     assertUsageError(Cli.inProcess("fl", "simulate", "--zones", "ES", "--zone-series", "FR=fr.csv"), "not one of --zones");
     assertUsageError(Cli.inProcess("fl", "simulate", "--zone-series", "ES=es.csv"), "--zone-series needs --zones");
     assertUsageError(Cli.inProcess("fl", "simulate", "--strategy", "trimmed-mean:0.7"), "[0, 0.5)");

@@ -29,7 +29,7 @@ class TrainCommandTest {
     Path spec = dir.resolve("spec.json");
     Files.writeString(spec, "{\"layers\": [{\"type\": \"flatten\"}, {\"type\": \"attention\"}]}");
     assertUsageError(Cli.inProcess("train", "--model", spec.toString()), "layer 1 has unknown type 'attention'");
-    assertUsageError(Cli.inProcess("train", "--model", "mlp:0"), "--model mlp:0: an MLP needs at least one hidden unit");
+    assertUsageError(Cli.inProcess("train", "--model", "mlp:0"), "--model mlp:UNITS needs a positive number of hidden units, got 'mlp:0'");
     assertUsageError(Cli.inProcess("train", "--max-co2", "20 tons"), "--max-co2");
     assertUsageError(Cli.inProcess("train", "--max-energy", "lots"), "--max-energy");
     assertUsageError(Cli.inProcess("train", "--target-accuracy", "1.5"), "--target-accuracy");
