@@ -2,6 +2,16 @@ package io.lowcarb.cli;
 
 import io.lowcarb.fl.aggregate.Strategy;
 import io.lowcarb.fl.select.Selection;
+import io.lowcarb.train.data.DatasetCache;
+import io.lowcarb.train.data.DatasetFormatException;
+import io.lowcarb.train.data.Datasets;
+import io.lowcarb.train.data.Split;
+import io.lowcarb.train.model.LayerSpec;
+import io.lowcarb.train.model.ModelSpec;
+import io.lowcarb.train.model.SpecException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** What a federated round does, the same for {@code fl simulate} and {@code fl server}. */
@@ -50,5 +60,26 @@ final class FlRoundOptions {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+  }
+
+  /** The data and the model {@code --model} names; data or a spec that cannot be read is a usage error. */
+  TrainingInput.Loaded load(String dataset, double testFraction, long seed) throws IOException {
+    try {
+      Split data = Datasets.load(dataset, "label", testFraction, seed, DatasetCache.standard());
+      return new TrainingInput.Loaded(data, modelSpec(model, data, dataset));
+    } catch (DatasetFormatException | SpecException | IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    } catch (NoSuchFileException e) {
+      throw new UsageException("no such file: " + e.getFile());
+    }
+  }
+
+  /** {@code 2nn} (McMahan et al.'s MNIST model), or what {@code lowcarb train --model} takes. */
+  static ModelSpec modelSpec(String model, Split data, String dataset) throws IOException, SpecException {
+    if (model.equals("2nn")) {
+      return new ModelSpec("2nn", List.of(new LayerSpec.Flatten(), new LayerSpec.Dense(200), new LayerSpec.Relu(),
+          new LayerSpec.Dense(200), new LayerSpec.Relu(), new LayerSpec.Dense(data.train().classes())));
+    }
+    return TrainCommand.modelSpec(model, data, dataset);
   }
 }

@@ -22,12 +22,8 @@ import io.lowcarb.track.FunctionalUnit;
 import io.lowcarb.track.Machine;
 import io.lowcarb.track.RunEnd;
 import io.lowcarb.track.RunKind;
-import io.lowcarb.train.data.DatasetCache;
-import io.lowcarb.train.data.DatasetFormatException;
-import io.lowcarb.train.data.Datasets;
 import io.lowcarb.train.data.Split;
 import io.lowcarb.train.model.ModelSpec;
-import io.lowcarb.train.model.SpecException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -139,16 +135,9 @@ final class FlServerCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new UsageException("--port must be 0 to 65535, got " + port);
     }
-    Split data;
-    ModelSpec modelSpec;
-    try {
-      data = Datasets.load(dataset, "label", testFraction, seed, DatasetCache.standard());
-      modelSpec = FlSimulateCommand.modelSpec(round.model, data, dataset);
-    } catch (DatasetFormatException | SpecException | IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    } catch (NoSuchFileException e) {
-      throw new UsageException("no such file: " + e.getFile());
-    }
+    TrainingInput.Loaded loaded = round.load(dataset, testFraction, seed);
+    Split data = loaded.data();
+    ModelSpec modelSpec = loaded.spec();
     FlSimulateCommand.oneTorchThread();
     Checkpoint initial = InitialModel.of(modelSpec, data.train(), seed);
     StateFiles files = new StateFiles(out, initial, data.train().shape(), dataset, settings.strategy().label());

@@ -19,13 +19,8 @@ import io.lowcarb.track.FunctionalUnit;
 import io.lowcarb.track.Machine;
 import io.lowcarb.track.RunEnd;
 import io.lowcarb.track.RunKind;
-import io.lowcarb.train.data.DatasetCache;
-import io.lowcarb.train.data.DatasetFormatException;
-import io.lowcarb.train.data.Datasets;
 import io.lowcarb.train.data.Split;
-import io.lowcarb.train.model.LayerSpec;
 import io.lowcarb.train.model.ModelSpec;
-import io.lowcarb.train.model.SpecException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -123,16 +118,9 @@ final class FlSimulateCommand implements Callable<Integer> {
       settings.zones(zones).intensity(series.intensity());
       start = series.start().orElse(start);
     }
-    Split data;
-    ModelSpec modelSpec;
-    try {
-      data = Datasets.load(dataset, "label", testFraction, seed, DatasetCache.standard());
-      modelSpec = modelSpec(round.model, data, dataset);
-    } catch (DatasetFormatException | SpecException e) {
-      throw new UsageException(e.getMessage());
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new UsageException("no such file: " + e.getFile());
-    }
+    TrainingInput.Loaded loaded = round.load(dataset, testFraction, seed);
+    Split data = loaded.data();
+    ModelSpec modelSpec = loaded.spec();
     SimulationSettings s;
     try {
       s = settings.start(start).build();
@@ -245,15 +233,5 @@ final class FlSimulateCommand implements Callable<Integer> {
     String zone = zones.isEmpty() ? f.zone() : String.join(",", zones);
     String source = zones.isEmpty() ? f.intensitySource() : "built-in table, per client zone";
     return new Footprint(f.energy(), f.kwh(), r.emissionsKg(), g, zone, source, f.intensityKind(), f.pue());
-  }
-
-  /** {@code mlp}, {@code mlp:N}, {@code 2nn}, {@code cnn} or a spec file. */
-  static ModelSpec modelSpec(String model, Split data, String dataset) throws IOException, SpecException {
-    int classes = data.train().classes();
-    if (model.equals("2nn")) {
-      return new ModelSpec("2nn", List.of(new LayerSpec.Flatten(), new LayerSpec.Dense(200), new LayerSpec.Relu(),
-          new LayerSpec.Dense(200), new LayerSpec.Relu(), new LayerSpec.Dense(classes)));
-    }
-    return TrainCommand.modelSpec(model, data, dataset);
   }
 }

@@ -52,7 +52,8 @@ public final class InferenceBenchmark {
     float[] features = data.features();
 
     // Warm up, then time single examples.
-    for (int i = 0; i < Math.min(20, latencyRuns); i++) {
+    int warmUp = Math.min(20, latencyRuns);
+    for (int i = 0; i < warmUp; i++) {
       model.predict(Arrays.copyOfRange(features, (i % data.size()) * n, (i % data.size() + 1) * n), 1);
     }
     double[] millis = new double[latencyRuns];
@@ -85,7 +86,7 @@ public final class InferenceBenchmark {
         percentile(millis, 0.50), percentile(millis, 0.99), inferences / Math.max(seconds, 1e-9),
         energy.joules() / inferences * 1000, energy.emissionsGrams() / inferences * 1000,
         energy.intensity().gPerKwh(), energy.intensity().zone(),
-        data.size() + Math.min(20, latencyRuns) + latencyRuns + inferences);
+        data.size() + warmUp + latencyRuns + inferences);
   }
 
   /** The data cut into batches of {@value #THROUGHPUT_BATCH} examples (the last may be smaller). */
