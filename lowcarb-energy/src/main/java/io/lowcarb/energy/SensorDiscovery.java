@@ -9,6 +9,7 @@ import io.lowcarb.energy.nvml.NvmlException;
 import io.lowcarb.energy.nvml.NvmlLibrary;
 import io.lowcarb.energy.nvml.NvmlSensor;
 import io.lowcarb.energy.nvml.NvmlUnavailableException;
+import io.lowcarb.energy.proc.CgroupCpu;
 import io.lowcarb.energy.proc.ProcFs;
 import io.lowcarb.energy.rapl.Powercap;
 import io.lowcarb.energy.rapl.RaplDomain;
@@ -39,19 +40,26 @@ public final class SensorDiscovery {
       NvmlLoader nvml,
       String cudaVisibleDevices,
       OptionalDouble cpuTdpWatts,
-      CpuTable cpus) {
+      CpuTable cpus,
+      CgroupCpu cgroup) {
+
+    /** Where to look, with no cgroup limit. */
+    public Options(Path powercap, SysfsReader sysfs, ProcFs proc, NvmlLoader nvml, String cudaVisibleDevices,
+        OptionalDouble cpuTdpWatts, CpuTable cpus) {
+      this(powercap, sysfs, proc, nvml, cudaVisibleDevices, cpuTdpWatts, cpus, CgroupCpu.none());
+    }
 
     /** This machine, no overrides; {@code LOWCARB_NVML_LIBRARY} names another NVML library file. */
     public static Options defaults() {
       String library = System.getenv().getOrDefault("LOWCARB_NVML_LIBRARY", NvmlLibrary.LIBRARY);
       return new Options(
           Powercap.SYSFS, SysfsReader.FILES, ProcFs.system(), () -> NvmlLibrary.open(library),
-          System.getenv("CUDA_VISIBLE_DEVICES"), OptionalDouble.empty(), CpuTable.builtIn());
+          System.getenv("CUDA_VISIBLE_DEVICES"), OptionalDouble.empty(), CpuTable.builtIn(), CgroupCpu.system());
     }
 
     /** The same, with a CPU TDP given by the user, in W. */
     public Options withCpuTdp(double watts) {
-      return new Options(powercap, sysfs, proc, nvml, cudaVisibleDevices, OptionalDouble.of(watts), cpus);
+      return new Options(powercap, sysfs, proc, nvml, cudaVisibleDevices, OptionalDouble.of(watts), cpus, cgroup);
     }
   }
 
@@ -76,7 +84,9 @@ public final class SensorDiscovery {
     List<EnergySensor> sensors = new ArrayList<>();
     List<SensorStatus> statuses = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    int cpus = cpuCount(options.proc());
+    int machineCpus = cpuCount(options.proc());
+    // In a container or a Slurm job, the CPUs the cgroup allows (a fractional quota rounded up).
+    int cpus = (int) Math.ceil(options.cgroup().cpus(machineCpus));
     String cpuModel = options.proc().cpuModel().orElse("unknown");
     long ram = ramBytes(options.proc());
 
@@ -114,7 +124,8 @@ public final class SensorDiscovery {
         warnings.add("no RAPL on this machine: CPU energy is estimated, " + model.basis());
       }
       statuses.add(new SensorStatus(Component.CPU, "estimate", State.USED,
-          model.basis() + "; power from utilisation (Teads curve), +/-" + (int) model.uncertaintyPct() + " %",
+          model.basis() + "; power from utilisation (Teads curve), +/-" + (int) model.uncertaintyPct() + " %"
+              + (options.cgroup().limits(machineCpus) ? "; " + options.cgroup().describe(machineCpus) : ""),
           options.cpuTdpWatts().isPresent() ? "" : "give the TDP with --cpu-tdp WATTS if the table's figure is wrong"));
     }
 

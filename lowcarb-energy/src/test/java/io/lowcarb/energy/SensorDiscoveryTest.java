@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lowcarb.energy.estimate.CpuTable;
 import io.lowcarb.energy.nvml.NvmlUnavailableException;
+import io.lowcarb.energy.proc.CgroupCpu;
 import io.lowcarb.energy.proc.ProcFs;
 import io.lowcarb.energy.rapl.SysfsReader;
 import io.lowcarb.energy.sensor.EnergySensor;
@@ -117,5 +118,21 @@ class SensorDiscoveryTest {
     var r = discover(SysfsReader.FILES, OptionalDouble.of(65));
     assertThat(r.sensors().getFirst().method()).isEqualTo(Method.OVERRIDE);
     assertThat(cpuStatusDetail(r)).contains("TDP 65 W from --cpu-tdp");
+  }
+
+  @Test
+  void aCgroupQuotaSetsTheVisibleCpusOfTheEstimate() throws IOException {
+    // a 2-CPU machine in a container whose cpu.max allows one CPU
+    Files.writeString(proc.root().resolve("stat"), "cpu  100 0 50 800 10 0 0 0 0 0\n" + "cpu0 0\ncpu1 0\ncpu2 0\ncpu3 0\n");
+    Files.createDirectories(proc.root().resolve("self"));
+    Files.writeString(proc.root().resolve("self/cgroup"), "0::/ctr\n");
+    Path cgroups = Files.createDirectories(dir.resolve("cgroup/ctr"));
+    Files.writeString(dir.resolve("cgroup/cgroup.controllers"), "cpu\n");
+    Files.writeString(cgroups.resolve("cpu.max"), "100000 100000\n");
+    var r = SensorDiscovery.discover(new SensorDiscovery.Options(
+        powercap, SysfsReader.FILES, proc, () -> { throw new NvmlUnavailableException("none: test"); },
+        null, OptionalDouble.empty(), CpuTable.builtIn(), CgroupCpu.read(proc, dir.resolve("cgroup"))));
+    assertThat(r.machine().cpus()).isEqualTo(1);
+    assertThat(cpuStatusDetail(r)).contains("x 1 visible CPUs").contains("cgroup limit 1 of 4 CPUs (cpu.max quota 1)");
   }
 }

@@ -4,7 +4,8 @@ package io.lowcarb.energy.proc;
  * Machine-wide CPU time from the first line of {@code /proc/stat}, in clock ticks, summed over all
  * CPUs.
  *
- * @param busyTicks user, nice, system, irq, softirq and steal time
+ * @param busyTicks user, nice, system, irq and softirq time; steal time (the hypervisor running
+ *     other guests) is neither busy nor idle here, so it is left out of both
  * @param totalTicks busy time plus idle and iowait
  * @param cpus the number of CPUs listed ({@code cpuN} lines)
  */

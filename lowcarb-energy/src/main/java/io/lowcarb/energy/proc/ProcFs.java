@@ -41,8 +41,9 @@ public final class ProcFs {
       if (line.startsWith("cpu ")) {
         String[] f = line.trim().split("\\s+");
         long user = field(f, 1), nice = field(f, 2), system = field(f, 3), idle = field(f, 4);
-        long iowait = field(f, 5), irq = field(f, 6), softirq = field(f, 7), steal = field(f, 8);
-        busy = user + nice + system + irq + softirq + steal;
+        long iowait = field(f, 5), irq = field(f, 6), softirq = field(f, 7);
+        // Steal is time the hypervisor gave to other guests: neither our work nor our idle.
+        busy = user + nice + system + irq + softirq;
         total = busy + idle + iowait;
         seenAggregate = true;
       } else if (line.startsWith("cpu")) {

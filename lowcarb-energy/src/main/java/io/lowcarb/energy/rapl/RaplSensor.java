@@ -89,7 +89,10 @@ public final class RaplSensor implements EnergySensor {
       seen[i] = true; // a domain counts from its own first reading, never from zero
     }
     double joules = microjoules / 1e6;
-    double share = component == Component.RAM ? activity.processMemoryShare() : activity.processShare();
+    // RAPL measures the whole package: a process share of a cgroup's slice is a smaller share of it.
+    double share = component == Component.RAM
+        ? activity.processMemoryShare()
+        : activity.processShare() * activity.capacityShare();
     return new EnergyDelta(joules, joules * share);
   }
 }

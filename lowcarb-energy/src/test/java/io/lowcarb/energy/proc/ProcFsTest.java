@@ -24,9 +24,18 @@ class ProcFsTest {
     fake().write("stat", "cpu  10 20 30 400 50 6 7 8 90 100\ncpu0 5 10 15 200 25 3 3 4 45 50\n"
         + "cpu1 5 10 15 200 25 3 4 4 45 50\nintr 12345 0 0\nctxt 777\nbtime 1700000000\nprocesses 99\n");
     CpuTimes t = fake().procFs().cpuTimes();
-    assertThat(t.busyTicks()).isEqualTo(10 + 20 + 30 + 6 + 7 + 8); // guest time is already in user
-    assertThat(t.totalTicks()).isEqualTo(81 + 400 + 50);
+    // guest time is already in user; steal (8) is another guest's time: neither busy nor idle
+    assertThat(t.busyTicks()).isEqualTo(10 + 20 + 30 + 6 + 7);
+    assertThat(t.totalTicks()).isEqualTo(73 + 400 + 50);
     assertThat(t.cpus()).isEqualTo(2);
+  }
+
+  @Test
+  void stealTimeIsNotCountedAsBusy() throws IOException {
+    CpuTimes before = new CpuTimes(0, 0, 1);
+    // half of the interval stolen by the hypervisor, a quarter busy, a quarter idle
+    fake().write("stat", "cpu  25 0 0 25 0 0 0 50 0 0\ncpu0 25 0 0 25 0 0 0 50 0 0\n");
+    assertThat(fake().procFs().cpuTimes().utilisationSince(before)).isCloseTo(0.5, within(1e-12));
   }
 
   @Test

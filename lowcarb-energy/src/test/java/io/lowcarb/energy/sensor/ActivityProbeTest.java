@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.lowcarb.energy.proc.CgroupCpu;
 import io.lowcarb.energy.proc.FakeProc;
 import io.lowcarb.energy.proc.ProcessTree;
 import java.io.UncheckedIOException;
@@ -97,6 +98,31 @@ class ActivityProbeTest {
     Activity a = probe.next(T0, 1.0); // the 400 ticks it used since it started
     assertThat(a.processShare()).isEqualTo(1.0);
     assertThat(a.processRssBytes()).isEqualTo(250L * 4096);
+  }
+
+  @Test
+  void inACgroupOfTwoCpusTheCapacityAndUtilisationAreTheCgroups() {
+    // a 4-CPU machine, a container limited to 2 CPUs by cpu.max
+    FakeProc sys = new FakeProc(dir.resolve("sys")).write("cgroup.controllers", "cpu\n")
+        .write("ctr/cpu.max", "200000 100000\n").write("ctr/cpu.stat", "usage_usec 0\n");
+    fake.write("self/cgroup", "0::/ctr\n");
+    CgroupCpu cgroup = CgroupCpu.read(fake.procFs(), dir.resolve("sys"));
+    ActivityProbe probe = new ActivityProbe(fake.procFs(), new ProcessTree(fake.procFs(), CHILD, SELF), 100, 4096, cgroup);
+    probe.next(T0, 0);
+    fake.machineTicks(1_000 + 600, 9_000 + 200, 4); // the machine: 75 % busy (other containers)
+    sys.write("ctr/cpu.stat", "usage_usec 3000000\n"); // the cgroup: 3 CPU-s of its 2 x 2 s
+    fake.process(CHILD, SELF, "python", 100, 0, 0, 0, 250); // the tree: 1 CPU-s
+    Activity a = probe.next(T0, 2.0);
+    assertThat(a.machineUtilisation()).isCloseTo(0.75, within(1e-12)); // 3 / (2 s x 2 CPUs)
+    assertThat(a.processShare()).isCloseTo(0.25, within(1e-12)); // 1 / (2 s x 2 CPUs)
+    assertThat(a.capacityShare()).isCloseTo(0.5, within(1e-12)); // 2 of 4 CPUs
+  }
+
+  @Test
+  void withoutACgroupLimitTheWholeMachineIsTheCapacity() {
+    ActivityProbe probe = probe(100, 4096);
+    probe.next(T0, 0);
+    assertThat(probe.next(T0, 1.0).capacityShare()).isEqualTo(1.0);
   }
 
   @Test
