@@ -1,40 +1,51 @@
 package io.lowcarb.energy.report;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Keeps one run's row of a CodeCarbon CSV up to date: the first write appends it (and the header,
  * for a new file); later writes replace it, so that progress flushed during a run leaves exactly
  * one row per run. When other runs appended rows after ours (two runs sharing a file), our row is
- * replaced where it stands and theirs are kept. Every write holds an exclusive file lock, so
- * concurrent writers lose nothing.
+ * replaced where it stands and theirs are kept.
+ *
+ * <p>Crash-safe: every write builds the whole new file beside the old one, forces it to disk and
+ * renames it over the old in one step, so a process killed at any moment leaves the file as it was
+ * before the write or after it, never cut. Writers in other processes take an exclusive lock on a
+ * lock file beside the CSV ({@code .NAME.lock}), which the rename does not replace; writers in one
+ * JVM also take a monitor per file.
  */
 public final class CsvAppender {
   /** File locks are held per process: writers in one JVM also take this monitor per file. */
-  private static final java.util.concurrent.ConcurrentMap<Path, Object> IN_PROCESS =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final ConcurrentMap<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
+
+  /** A temporary file older than this is a crashed writer's leftover: writes take milliseconds. */
+  private static final Duration STALE_TEMP = Duration.ofMinutes(10);
 
   private final Path file;
+  private final Path lock;
   private final Object monitor;
   private String lastRow;
-  private long rowStart = -1;
-  private long rowEnd = -1;
 
   private CsvAppender(Path file) {
     this.file = file;
+    this.lock = file.resolveSibling("." + file.getFileName() + ".lock");
     this.monitor = IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Object());
   }
 
   /**
    * Checks that {@code file} is new, empty, or a CodeCarbon CSV with the same header, before any
-   * work is done.
+   * work is done; removes temporary files that crashed writers left beside it.
    *
    * @throws IllegalArgumentException naming the problem, when the file has another header
    */
@@ -59,79 +70,54 @@ public final class CsvAppender {
     if (parent != null && !Files.isDirectory(parent)) {
       throw new IllegalArgumentException("the directory of " + file + " does not exist");
     }
+    removeStaleTemps(file.toAbsolutePath());
     return new CsvAppender(file);
   }
 
   /** Writes (or rewrites) this run's row. */
   public void write(String row) throws IOException {
     synchronized (monitor) {
-      writeLocked(row);
-    }
-  }
-
-  private void writeLocked(String row) throws IOException {
-    byte[] line = (row + "\n").getBytes(StandardCharsets.UTF_8);
-    try (FileChannel ch =
-            FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock lock = ch.lock()) {
-      long size = ch.size();
-      if (lastRow != null && size == rowEnd && holdsAt(ch, rowStart, lastRow)) {
-        replaceTail(ch, rowStart, line, new byte[0]); // still the last row: the common case
-      } else if (lastRow != null && replaceInside(ch, size, line)) {
-        // done: others appended after us
-      } else {
-        append(ch, size, line);
+      try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock held = ch.lock()) {
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        String updated = withRow(text, lastRow, row);
+        AtomicFile.write(file, out -> out.write(updated.getBytes(StandardCharsets.UTF_8)));
+        lastRow = row;
       }
-      lastRow = row;
-      ch.force(false);
     }
   }
 
-  private void append(FileChannel ch, long size, byte[] line) throws IOException {
-    byte[] prefix = new byte[0];
-    if (size == 0) {
-      prefix = (CodeCarbonCsv.HEADER + "\n").getBytes(StandardCharsets.UTF_8);
-    } else if (!endsWithNewline(ch, size)) {
-      prefix = "\n".getBytes(StandardCharsets.UTF_8);
+  /**
+   * The file's text with {@code row} in place of {@code previous} (this writer's last row), or
+   * appended when {@code previous} is null or no longer there; a new file gets the header.
+   */
+  static String withRow(String text, String previous, String row) {
+    if (text.isEmpty()) {
+      return CodeCarbonCsv.HEADER + "\n" + row + "\n";
     }
-    ByteBuffer out = ByteBuffer.allocate(prefix.length + line.length).put(prefix).put(line).flip();
-    ch.write(out, size);
-    rowStart = size + prefix.length;
-    rowEnd = rowStart + line.length;
-  }
-
-  private boolean replaceInside(FileChannel ch, long size, byte[] line) throws IOException {
-    ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(size));
-    ch.read(all, 0);
-    String text = new String(all.array(), StandardCharsets.UTF_8);
-    int at = text.indexOf("\n" + lastRow + "\n");
-    if (at < 0) {
-      return false;
+    if (previous != null) {
+      String old = "\n" + previous + "\n";
+      int at = text.lastIndexOf(old);
+      if (at >= 0) {
+        return text.substring(0, at + 1) + row + "\n" + text.substring(at + old.length());
+      }
     }
-    long start = text.substring(0, at + 1).getBytes(StandardCharsets.UTF_8).length;
-    byte[] rest = text.substring(at + 1 + lastRow.length() + 1).getBytes(StandardCharsets.UTF_8);
-    replaceTail(ch, start, line, rest);
-    return true;
+    return text + (text.endsWith("\n") ? "" : "\n") + row + "\n";
   }
 
-  /** Writes {@code line} then {@code rest} from {@code start}, cutting what followed. */
-  private void replaceTail(FileChannel ch, long start, byte[] line, byte[] rest) throws IOException {
-    ch.truncate(start);
-    ch.write(ByteBuffer.allocate(line.length + rest.length).put(line).put(rest).flip(), start);
-    rowStart = start;
-    rowEnd = start + line.length;
-  }
-
-  private static boolean holdsAt(FileChannel ch, long position, String row) throws IOException {
-    byte[] expected = (row + "\n").getBytes(StandardCharsets.UTF_8);
-    ByteBuffer actual = ByteBuffer.allocate(expected.length);
-    ch.read(actual, position);
-    return java.util.Arrays.equals(actual.array(), expected);
-  }
-
-  private static boolean endsWithNewline(FileChannel ch, long size) throws IOException {
-    ByteBuffer last = ByteBuffer.allocate(1);
-    ch.read(last, size - 1);
-    return last.get(0) == '\n';
+  private static void removeStaleTemps(Path file) throws IOException {
+    String prefix = "." + file.getFileName();
+    Instant before = Instant.now().minus(STALE_TEMP);
+    try (DirectoryStream<Path> temps = Files.newDirectoryStream(file.getParent(), prefix + "*.tmp")) {
+      for (Path temp : temps) {
+        try {
+          if (Files.getLastModifiedTime(temp).toInstant().isBefore(before)) {
+            Files.deleteIfExists(temp);
+          }
+        } catch (IOException e) {
+          // another process removed or renamed it meanwhile
+        }
+      }
+    }
   }
 }
