@@ -73,7 +73,7 @@ class SchedulerServeTest {
     assertThat(Files.readAllLines(marker)).containsExactly("ran");
     Cli.Result jobs = Cli.inProcess("schedule", "jobs", "--queue", queue);
     assertThat(jobs.exit()).as(jobs.err()).isZero();
-    assertThat(jobs.out()).containsPattern("1 done .*green").containsPattern("2 cancelled");
+    assertThat(jobs.out()).containsPattern("1 done .* 0 +1 +[0-9.]+ \\S*g +green").containsPattern("2 cancelled");
     Cli.Result runs = Cli.inProcess("runs", "list", "--kind", "scheduled", "--store", store);
     assertThat(runs.out()).as(runs.err()).containsPattern("scheduled .* finished .* green");
   }

@@ -86,12 +86,15 @@ public final class CommandRunner implements JobRunner {
       argv.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
     }
     argv.addAll(job.request().command());
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(argv)
             .directory(job.request().directory().toFile())
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    // The queue delivers at least once: a command that must not repeat its work checks these.
+    builder.environment().put("LOWCARB_JOB_ID", Long.toString(job.id()));
+    builder.environment().put("LOWCARB_ATTEMPT", Integer.toString(job.attempts()));
+    Process process = builder.start();
     process.getOutputStream().close(); // no input: a command that reads stdin sees its end
     return process;
   }

@@ -16,7 +16,12 @@ import java.util.OptionalInt;
  * a finished or cancelled job is left alone (so a task picked twice never runs a job twice to
  * completion), a queued one runs, and a running one, whose worker died or stopped before it
  * ended, runs again as a new attempt. Each state change is its own transaction, and the end is
- * written only if the row still shows this attempt running.
+ * written to the job only if the row still shows this attempt running.
+ *
+ * <p>Delivery is at least once: a worker that dies after its command finished, before the end is
+ * committed, leaves the job to run again. So every attempt is kept in {@code lowcarb_job_attempts}
+ * with its own energy, and the command is told its attempt ({@code LOWCARB_ATTEMPT}) and job
+ * ({@code LOWCARB_JOB_ID}) so that it can skip work an earlier attempt finished.
  */
 final class JobHandler implements VoidExecutionHandler<Void> {
   private static final System.Logger LOG = System.getLogger(JobHandler.class.getName());
@@ -62,9 +67,14 @@ final class JobHandler implements VoidExecutionHandler<Void> {
       outcome = runner.run(job, log);
     } catch (InterruptedException e) {
       // The worker is stopping: this attempt did not finish, so the job goes back to the queue.
+      String reason = "attempt " + attempt + " stopped when worker " + worker + " stopped";
       db.inTransaction(
           "put job " + id + " back in the queue",
-          c -> JobTable.requeue(c, id, attempt, "attempt " + attempt + " stopped when worker " + worker + " stopped"));
+          c -> {
+            AttemptTable.end(c, id, attempt, Attempt.Outcome.STOPPED, clock.instant(), OptionalInt.empty(),
+                Optional.empty(), Optional.of(reason));
+            return JobTable.requeue(c, id, attempt, reason);
+          });
       throw new JobStopped(id);
     } catch (IOException | RuntimeException e) {
       String reason = "cannot run: " + (e.getMessage() == null ? e.toString() : e.getMessage());
@@ -93,7 +103,9 @@ final class JobHandler implements VoidExecutionHandler<Void> {
                 Long.toString(id), job.attempts(), job.worker().orElse("?"));
           }
           JobTable.start(c, id, clock.instant(), logDirectory.resolve("job-" + id + ".log"), worker);
-          return JobTable.find(c, id);
+          Optional<Job> running = JobTable.find(c, id);
+          AttemptTable.start(c, id, running.orElseThrow().attempts(), worker, clock.instant());
+          return running;
         });
   }
 
@@ -102,10 +114,14 @@ final class JobHandler implements VoidExecutionHandler<Void> {
     boolean written =
         db.inTransaction(
             "record the end of job " + id,
-            c -> JobTable.finish(c, id, attempt, state, clock.instant(), exit, footprint, error));
+            c -> {
+              Attempt.Outcome outcome = state == JobState.DONE ? Attempt.Outcome.DONE : Attempt.Outcome.FAILED;
+              AttemptTable.end(c, id, attempt, outcome, clock.instant(), exit, footprint, error);
+              return JobTable.finish(c, id, attempt, state, clock.instant(), exit, footprint, error);
+            });
     if (!written) {
       // Only when this worker was taken for dead while the job ran and another worker took over.
-      LOG.log(Level.WARNING, "job {0}: attempt {1} ended, but the queue has moved on; its end is not recorded",
+      LOG.log(Level.WARNING, "job {0}: attempt {1} ended, but the queue has moved on; its end is kept with the attempt",
           Long.toString(id), attempt);
     }
   }

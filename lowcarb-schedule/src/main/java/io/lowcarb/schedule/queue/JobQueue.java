@@ -135,6 +135,11 @@ public final class JobQueue implements AutoCloseable {
     return db.inTransaction("read job " + id, c -> JobTable.find(c, id));
   }
 
+  /** The attempts at job {@code id}, first first; each keeps its own figures. */
+  public List<Attempt> attempts(long id) {
+    return db.inTransaction("read the attempts at job " + id, c -> AttemptTable.of(c, id));
+  }
+
   /**
    * Cancels a queued job: removes its task instance and marks it cancelled. Cancelling a
    * cancelled job changes nothing.

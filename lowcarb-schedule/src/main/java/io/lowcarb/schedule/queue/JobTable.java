@@ -203,11 +203,11 @@ final class JobTable {
         Optional.ofNullable(rs.getString("error")));
   }
 
-  private static void setInstant(PreparedStatement s, int index, Instant instant) throws SQLException {
+  static void setInstant(PreparedStatement s, int index, Instant instant) throws SQLException {
     s.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
   }
 
-  private static void setDouble(PreparedStatement s, int index, Optional<Double> value) throws SQLException {
+  static void setDouble(PreparedStatement s, int index, Optional<Double> value) throws SQLException {
     if (value.isPresent()) {
       s.setDouble(index, value.get());
     } else {
@@ -215,7 +215,7 @@ final class JobTable {
     }
   }
 
-  private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+  static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
     return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
   }
 

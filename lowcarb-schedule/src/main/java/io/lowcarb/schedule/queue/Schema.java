@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The queue's tables: db-scheduler's {@code scheduled_tasks}, as its documentation gives it for
- * each database, and {@code lowcarb_jobs}. Created on first use; creating them again changes
+ * each database, {@code lowcarb_jobs} and {@code lowcarb_job_attempts}. Created on first use; creating them again changes
  * nothing.
  */
 final class Schema {
@@ -92,7 +92,22 @@ final class Schema {
             worker varchar,
             error varchar
           )""",
-          "create index if not exists lowcarb_jobs_state_idx on lowcarb_jobs (state, planned_start)");
+          "create index if not exists lowcarb_jobs_state_idx on lowcarb_jobs (state, planned_start)",
+          """
+          create table if not exists lowcarb_job_attempts (
+            job_id bigint not null,
+            attempt int not null,
+            worker varchar,
+            outcome varchar(16) not null,
+            started_at timestamp with time zone not null,
+            ended_at timestamp with time zone,
+            exit_code int,
+            energy_kwh double precision,
+            emissions_g double precision,
+            actual_g_per_kwh double precision,
+            error varchar,
+            primary key (job_id, attempt)
+          )""");
 
   private Schema() {}
 

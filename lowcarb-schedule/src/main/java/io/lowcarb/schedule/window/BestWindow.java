@@ -64,7 +64,9 @@ public final class BestWindow {
       bestSum = last;
       best = latest;
     }
-    Instant start = Instant.ofEpochSecond(line.origin + best);
+    // The search runs in whole seconds; starting at once keeps the earliest start's fraction, so a
+    // plan never begins before the job may.
+    Instant start = best == e ? earliest : Instant.ofEpochSecond(line.origin + best);
     return new Plan(List.of(new Segment(start, start.plusSeconds(d))), bestSum / d, runNowMean(e, d),
         Duration.ofSeconds(d));
   }

@@ -61,6 +61,14 @@ class CommandRunnerTest {
   }
 
   @Test
+  void theCommandIsToldItsJobAndAttempt() throws Exception {
+    Job job = job(List.of("sh", "-c", "echo job=$LOWCARB_JOB_ID attempt=$LOWCARB_ATTEMPT"));
+    Path log = job.log().orElseThrow();
+    CommandRunner.plain().run(job, log);
+    assertThat(Files.readAllLines(log)).last().isEqualTo("job=7 attempt=2");
+  }
+
+  @Test
   void aMissingProgramOrDirectoryIsRefusedBeforeStarting() throws IOException {
     Job missing = job(List.of("no-such-program-here", "x"));
     Job relative = job(List.of("./not-there"));

@@ -154,6 +154,56 @@ class JobHandlerTest {
     assertThat(row.exitCode()).isEmpty();
   }
 
+  @Test
+  void everyAttemptKeepsItsOwnEnergyAndTheCommandIsToldItsAttempt() {
+    Job job = submit("twice");
+    // Attempt 1 finishes its command, measured, but its worker is taken for dead before the end
+    // is committed: attempt 2 runs the command again. Both attempts' energy is kept.
+    handler((j, log) -> {
+          assertThat(j.attempts()).isEqualTo(1);
+          update("update lowcarb_jobs set attempts = attempts + 1, worker = 'other' where id = ?", j.id());
+          return new JobOutcome(0, Optional.of(new Footprint(0.25, 50, 200)));
+        })
+        .run(job.id());
+    update("update lowcarb_jobs set attempts = 1, state = 'running' where id = ?", job.id());
+    handler((j, log) -> new JobOutcome(0, Optional.of(new Footprint(0.5, 100, 200)))).run(job.id());
+
+    var attempts = queue.attempts(job.id());
+    assertThat(attempts).extracting(Attempt::attempt).containsExactly(1, 2);
+    assertThat(attempts.get(0).outcome()).isEqualTo(Attempt.Outcome.DONE);
+    assertThat(attempts.get(0).footprint()).contains(new Footprint(0.25, 50, 200));
+    assertThat(attempts.get(1).outcome()).isEqualTo(Attempt.Outcome.DONE);
+    assertThat(attempts.get(1).footprint()).contains(new Footprint(0.5, 100, 200));
+    assertThat(queue.get(job.id()).orElseThrow().footprint()).contains(new Footprint(0.5, 100, 200));
+  }
+
+  @Test
+  void anAttemptWhoseWorkerDiedIsAbandonedNotOverwritten() {
+    Job job = submit("orphan");
+    // attempt 1 starts, then its worker dies: the row and the attempt stay 'running'
+    db.inTransaction("start", c -> {
+      JobTable.start(c, job.id(), Instant.now(), dir.resolve("log"), "dead");
+      AttemptTable.start(c, job.id(), 1, "dead", Instant.now());
+      return null;
+    });
+    handler((j, log) -> JobOutcome.unmeasured(0)).run(job.id());
+
+    var attempts = queue.attempts(job.id());
+    assertThat(attempts).extracting(Attempt::outcome)
+        .containsExactly(Attempt.Outcome.ABANDONED, Attempt.Outcome.DONE);
+    assertThat(attempts.get(0).worker()).isEqualTo("dead");
+    assertThat(attempts.get(0).error().orElseThrow()).contains("taken for dead");
+  }
+
+  @Test
+  void aStoppedAttemptIsKeptAsStopped() {
+    Job job = submit("stopped again");
+    assertThatThrownBy(() -> handler((j, log) -> {
+          throw new InterruptedException();
+        }).run(job.id())).isInstanceOf(JobHandler.JobStopped.class);
+    assertThat(queue.attempts(job.id())).extracting(Attempt::outcome).containsExactly(Attempt.Outcome.STOPPED);
+  }
+
   private void update(String sql, long id) {
     try (Connection c = db.connect();
         PreparedStatement s = c.prepareStatement(sql)) {

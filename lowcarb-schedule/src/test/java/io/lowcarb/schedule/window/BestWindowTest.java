@@ -20,6 +20,15 @@ class BestWindowTest {
   }
 
   @Test
+  void aPlanToStartAtOnceNeverStartsBeforeTheEarliestStart() {
+    BestWindow search = new BestWindow(Slots.of(T0, HOUR, 100, 300, 300));
+    Instant earliest = T0.plusMillis(1_666);
+    Plan plan = search.contiguous(earliest, at(3), Duration.ofMinutes(30));
+    assertThat(plan.start()).isEqualTo(earliest);
+    assertThat(plan.end()).isEqualTo(earliest.plus(Duration.ofMinutes(30)));
+  }
+
+  @Test
   void picksTheCleanestHoursAndSaysWhatItSaves() {
     BestWindow search = new BestWindow(Slots.of(T0, HOUR, 300, 280, 100, 120, 400, 90));
     Plan plan = search.contiguous(T0, at(6), Duration.ofHours(2));
