@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.lowcarb.energy.ComponentEnergy;
+import io.lowcarb.energy.EnergyBasis;
 import io.lowcarb.energy.EnergyReport;
 import io.lowcarb.energy.MachineInfo;
 import java.io.IOException;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /**
  * The JSON summary of a run. Field names are a contract: {@code run_id}, {@code command}, {@code
- * exit_code}, {@code duration_s}, {@code energy_kwh}, {@code emissions_kg}, {@code pue}, {@code
+ * exit_code}, {@code duration_s}, {@code energy_kwh}, {@code emissions_kg}, {@code energy_method},
+ * {@code uncertainty_pct}, {@code pue}, {@code
  * components}, {@code intensity}, {@code machine}, and more. The file is replaced atomically, so a
  * crash never leaves half a file.
  */
@@ -52,6 +54,7 @@ public final class SummaryJson {
       g.writeStringField("scope", r.scope().label());
       g.writeNumberField("energy_kwh", r.kwh());
       g.writeNumberField("emissions_kg", r.emissionsKg());
+      basis(g, r.components());
       g.writeNumberField("pue", r.pue());
       components(g, "components", r.components());
       g.writeObjectFieldStart("intensity");
@@ -63,6 +66,7 @@ public final class SummaryJson {
       g.writeObjectFieldStart("machine_total");
       g.writeNumberField("energy_kwh", r.machineKwh());
       g.writeNumberField("emissions_kg", r.machineEmissionsGrams() / 1000);
+      basis(g, r.machineComponents());
       components(g, "components", r.machineComponents());
       g.writeEndObject();
       machine(g, run.machine(), r);
@@ -72,6 +76,13 @@ public final class SummaryJson {
       }
       g.writeEndArray();
       g.writeEndObject();
+    }
+  }
+
+  /** {@code energy_method} and {@code uncertainty_pct} of the total of {@code components}. */
+  private static void basis(JsonGenerator g, List<ComponentEnergy> components) throws IOException {
+    if (!components.isEmpty()) {
+      BasisJson.write(g, EnergyBasis.of(components));
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import io.lowcarb.energy.EnergyBasis;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -92,6 +93,11 @@ class SummaryJsonTest {
     assertThat((double) json.get("pue")).isEqualTo(1.25);
     assertThat(json.get("scope")).isEqualTo("process");
     assertThat(json.get("warnings")).isEqualTo(List.of("RAM energy is estimated"));
+    // RAPL CPU and estimated RAM: mixed, their uncertainties in quadrature
+    assertThat(json.get("energy_method")).isEqualTo("mixed");
+    assertThat((double) json.get("uncertainty_pct"))
+        .isCloseTo(EnergyBasis.of(Runs.run(true).report().components()).uncertaintyPct(), within(1e-12));
+    assertThat(object(json.get("machine_total"))).containsKeys("energy_method", "uncertainty_pct");
   }
 
   @Test
