@@ -1,8 +1,10 @@
 package io.lowcarb.cli;
 
+import io.grpc.InsecureServerCredentials;
 import io.grpc.ServerCredentials;
 import io.lowcarb.compress.Checkpoint;
 import io.lowcarb.energy.SensorDiscovery;
+import io.lowcarb.energy.net.TlsIdentity;
 import io.lowcarb.fl.InitialModel;
 import io.lowcarb.fl.NetworkEnergy;
 import io.lowcarb.fl.codec.Compression;
@@ -67,11 +69,7 @@ final class FlServerCommand implements Callable<Integer> {
       description = "The clients allowed: one 'CLIENT-ID TOKEN' per line, # for comments.")
   Path tokens;
 
-  @Option(names = "--tls-cert", paramLabel = "PEM", description = "The server's certificate chain, for TLS.")
-  Path tlsCert;
-
-  @Option(names = "--tls-key", paramLabel = "PEM", description = "The server's private key (PKCS#8), for TLS.")
-  Path tlsKey;
+  @Mixin ServerTlsOptions tls;
 
   @Option(names = "--rounds", defaultValue = "10", description = "Rounds to run (default 10).")
   int rounds;
@@ -102,6 +100,11 @@ final class FlServerCommand implements Callable<Integer> {
 
   @Mixin FlRoundOptions round;
 
+  @Option(names = "--max-examples-per-client", paramLabel = "N",
+      description = "The most examples one client's update weighs in the average, whatever it claims (default: the "
+          + "size of the training part; for N equal parts, about that size / N).")
+  Integer maxExamplesPerClient;
+
   @Option(names = "--test-fraction", defaultValue = "0.2", description = "Held out for testing (default 0.2).")
   double testFraction;
 
@@ -123,10 +126,11 @@ final class FlServerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Tokens allowed = tokens();
-    ServerCredentials credentials;
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<TlsIdentity> identity = tls.identity(host, err, "fl server");
+    ServerCredentials credentials = identity.map(TlsFiles::server).orElseGet(InsecureServerCredentials::create);
     RoundSettings settings;
     try {
-      credentials = TlsFiles.server(Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey));
       settings = new RoundSettings(rounds, minClients, quorum, fraction, round.selection(), round.strategy(),
           Compression.parse(compress), round.localEpochs, round.batchSize, round.learningRate, roundTimeout, seed);
     } catch (IllegalArgumentException e) {
@@ -135,19 +139,23 @@ final class FlServerCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new UsageException("--port must be 0 to 65535, got " + port);
     }
+    if (maxExamplesPerClient != null && maxExamplesPerClient < 1) {
+      throw new UsageException("--max-examples-per-client must be at least 1, got " + maxExamplesPerClient);
+    }
     TrainingInput.Loaded loaded = round.load(dataset, testFraction, seed);
     Split data = loaded.data();
     ModelSpec modelSpec = loaded.spec();
     FlSimulateCommand.oneTorchThread();
     Checkpoint initial = InitialModel.of(modelSpec, data.train(), seed);
     StateFiles files = new StateFiles(out, initial, data.train().shape(), dataset, settings.strategy().label());
-    PrintWriter err = spec.commandLine().getErr();
+    // no client holds more than the whole training part, whatever it claims
+    int maxExamples = maxExamplesPerClient != null ? maxExamplesPerClient : data.train().size();
     SensorDiscovery.Result found = SensorDiscovery.discover(SensorDiscovery.Options.defaults());
     try (Recording recording = Recording.start(storeOption, spec, RunKind.FL,
             modelSpec.name() + " on " + dataset + ", federated over gRPC", Machine.of(found.machine()), "accuracy");
         TestSetAccuracy accuracy = new TestSetAccuracy(initial, data.test());
-        Coordinator coordinator = new Coordinator(settings, new Coordinator.Model(initial, dataset, seed), accuracy,
-            Optional.of(files), POLL, line -> say(err, line))) {
+        Coordinator coordinator = new Coordinator(settings, new Coordinator.Model(initial, dataset, seed, maxExamples),
+            accuracy, Optional.of(files), POLL, line -> say(err, line))) {
       FederationServer server;
       try {
         server = FederationServer.start(host, port, credentials, allowed, new FederationService(coordinator),
@@ -156,9 +164,10 @@ final class FlServerCommand implements Callable<Integer> {
         throw new UsageException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
       }
       try (server) {
-        say(err, String.format(Locale.ROOT, "listening on %s:%d (%s), %d client(s) in %s; %s on %s, %d rounds; checkpoints in %s",
-            host, server.address().getPort(), tlsCert == null ? "plaintext" : "TLS", allowed.clients().size(), tokens,
-            modelSpec.name(), dataset, rounds, out));
+        say(err, String.format(Locale.ROOT, "listening on %s:%d (%s), %d client(s) in %s; %s on %s, %d rounds; an update "
+                + "weighs %,d examples at most; checkpoints in %s", host, server.address().getPort(),
+            identity.isPresent() ? "TLS" : "plaintext", allowed.clients().size(), tokens, modelSpec.name(), dataset, rounds,
+            maxExamples, out));
         FlResult result = recording.failOnError(() -> {
           try {
             return coordinator.run(new RecordedRounds(err, recording, rounds));

@@ -2,6 +2,7 @@ package io.lowcarb.cli;
 
 import io.lowcarb.energy.SensorDiscovery;
 import io.lowcarb.energy.carbon.SeriesFiles;
+import io.lowcarb.energy.net.TlsIdentity;
 import io.lowcarb.schedule.api.CarbonAwareServer;
 import io.lowcarb.schedule.api.Catalog;
 import io.lowcarb.schedule.api.ForecastSource;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -43,7 +45,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Run queued jobs at their windows (several processes may share one PostgreSQL queue), and serve",
       "the Carbon Aware SDK-compatible HTTP API; /jobs accepts submissions with the bearer token in",
-      "LOWCARB_API_TOKEN. Stops on Ctrl-C or SIGTERM, putting running jobs back in the queue."
+      "LOWCARB_API_TOKEN, and shows command lines only to callers with it. Plaintext is served on loopback",
+      "only: elsewhere give --tls-cert and --tls-key (or --insecure). Stops on Ctrl-C or SIGTERM, putting",
+      "running jobs back in the queue."
     })
 final class SchedulerServeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -71,6 +75,8 @@ final class SchedulerServeCommand implements Callable<Integer> {
   @Option(names = "--api-port", defaultValue = "8080", paramLabel = "PORT", description = "Default 8080; 0 picks a free one.")
   int port;
 
+  @Mixin ServerTlsOptions tls;
+
   @Option(names = "--no-api", description = "Run jobs only.")
   boolean noApi;
 
@@ -80,6 +86,12 @@ final class SchedulerServeCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new UsageException("--threads must be at least 1, got " + threads);
     }
+    if (port < 0 || port > 65535) {
+      throw new UsageException("--api-port must be 0 to 65535, got " + port);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    // before the queue opens or the API binds: a refusal leaves nothing behind
+    Optional<TlsIdentity> identity = noApi ? Optional.empty() : tls.identity(host, err, "scheduler serve");
     Map<String, Path> files = new LinkedHashMap<>();
     for (String s : series) {
       int eq = s.indexOf('=');
@@ -108,7 +120,6 @@ final class SchedulerServeCommand implements Callable<Integer> {
     } catch (IOException | IllegalArgumentException | ProviderException e) {
       throw new UsageException(e.getMessage());
     }
-    PrintWriter err = spec.commandLine().getErr();
     SensorDiscovery.Result found = SensorDiscovery.discover(meterOptions.discovery());
     JobRunner runner = CommandRunner.metered(job -> {
       IntensityOptions intensity = new IntensityOptions();
@@ -135,7 +146,7 @@ final class SchedulerServeCommand implements Callable<Integer> {
     Worker worker = queue.serve(runner, settings);
     CarbonAwareServer server;
     try {
-      server = noApi ? null : server(catalog, queue);
+      server = noApi ? null : server(catalog, queue, identity);
     } catch (IOException e) {
       worker.close();
       queue.close();
@@ -164,8 +175,9 @@ final class SchedulerServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private CarbonAwareServer server(Catalog catalog, JobQueue queue) throws IOException {
+  private CarbonAwareServer server(Catalog catalog, JobQueue queue, Optional<TlsIdentity> identity) throws IOException {
     CarbonAwareServer.Builder builder = CarbonAwareServer.builder(catalog).host(host).port(port);
+    identity.ifPresent(builder::tls);
     String token = System.getenv("LOWCARB_API_TOKEN");
     if (token != null && !token.isBlank()) {
       builder.jobs(new QueueJobs(queue, catalog, InstantSource.system(), Path.of("")), token);

@@ -1,12 +1,11 @@
 package io.lowcarb.cli;
 
+import io.lowcarb.energy.net.ListenAddress;
 import io.lowcarb.report.RunSource;
 import io.lowcarb.report.ui.Dashboard;
 import io.lowcarb.track.RunStore;
 import java.io.PrintWriter;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -41,7 +40,7 @@ final class UiCommand implements Callable<Integer> {
       throw new UsageException("--port must be between 0 and 65535, got " + port);
     }
     PrintWriter err = spec.commandLine().getErr();
-    if (!loopback(host)) {
+    if (!ListenAddress.of(host).loopback()) {
       err.println("ui: warning: serving on " + host + ": anyone who can reach it can read the runs (there is no login)");
     }
     RunStore runs = store.open();
@@ -64,13 +63,5 @@ final class UiCommand implements Callable<Integer> {
     }, "lowcarb-ui-stop"));
     stopped.await();
     return 0;
-  }
-
-  private static boolean loopback(String host) {
-    try {
-      return InetAddress.getByName(host).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 }

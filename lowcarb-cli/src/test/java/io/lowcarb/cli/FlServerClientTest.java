@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lowcarb.fl.grpc.TestCertificates;
+import io.grpc.InsecureChannelCredentials;
+import io.lowcarb.energy.net.TestCertificates;
+import io.lowcarb.fl.grpc.client.FederationChannel;
+import io.lowcarb.fl.grpc.proto.JoinReply;
+import io.lowcarb.fl.grpc.proto.JoinRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +18,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A server and three client processes over TLS on loopback, one client killed mid-round. */
+/**
+ * A server and three client processes over TLS on loopback, one client killed mid-round; bad
+ * input; and plaintext beyond loopback, refused before binding or allowed by --insecure.
+ */
 class FlServerClientTest {
   @TempDir Path dir;
 
@@ -104,6 +112,8 @@ class FlServerClientTest {
         "--tls-cert and --tls-key go together");
     assertUsageError(Cli.inProcess("fl", "server", "--tokens", tokens.toString(), "--min-clients", "2", "--quorum", "3"),
         "quorum");
+    assertUsageError(Cli.inProcess("fl", "server", "--tokens", tokens.toString(), "--max-examples-per-client", "0",
+        "--out", dir.resolve("out").toString(), "--store", "none"), "--max-examples-per-client must be at least 1");
     assertUsageError(Cli.inProcess("fl", "client", "--server", "127.0.0.1:1", "--token", "t", "--partition", "4/3"),
         "--partition: the part must be i/N");
     assertUsageError(Cli.inProcess("fl", "client", "--server", "127.0.0.1:1", "--token", "t", "--partition", "x"),
@@ -121,6 +131,43 @@ class FlServerClientTest {
       assertThat(unreachable.err().strip().lines().toList().getLast())
           .startsWith("fl client: cannot reach the server for ").doesNotContain("Exception");
       assertThat(unreachable.err()).contains("trying again in");
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void plaintextBeyondLoopbackIsRefusedBeforeThePortIsBound() throws Exception {
+    Path tokens = Files.writeString(dir.resolve("tokens"), "a tok-a\n");
+    int port = SchedulerServeTest.freePort();
+    Path out = dir.resolve("out");
+    Cli.Result r = Cli.inProcess("fl", "server", "--tokens", tokens.toString(), "--host", "0.0.0.0", "--port",
+        String.valueOf(port), "--out", out.toString(), "--store", "none");
+    assertUsageError(r, "refusing to serve plaintext on 0.0.0.0, which is not a loopback address");
+    assertThat(r.err()).startsWith("fl server: ");
+    assertThat(SchedulerServeTest.listening(port)).as("nothing listened on " + port).isFalse();
+    assertThat(out).as("nothing was written").doesNotExist();
+  }
+
+  @Test
+  void withInsecureItListensOnEveryInterfaceAfterAWarning() throws Exception {
+    Path tokens = Files.writeString(dir.resolve("tokens"), "a tok-a\nb tok-b\n");
+    Path log = dir.resolve("server.log");
+    Process server = Cli.spawn(log, "fl", "server", "--tokens", tokens.toString(), "--host", "0.0.0.0", "--port", "0",
+        "--insecure", "--min-clients", "2", "--rounds", "1", "--out", dir.resolve("out").toString(), "--store", "none");
+    try {
+      Matcher listening = await(log, Pattern.compile("listening on 0\\.0\\.0\\.0:(\\d+) \\(plaintext\\)"), 60);
+      assertThat(Files.readString(log)).contains("fl server: warning: serving plaintext on 0.0.0.0 (--insecure)");
+      // bound to every interface, but the test talks to loopback only
+      try (FederationChannel a = FederationChannel.open("127.0.0.1:" + listening.group(1),
+          InsecureChannelCredentials.create(), "tok-a")) {
+        JoinReply reply = a.stub(30, TimeUnit.SECONDS).join(JoinRequest.newBuilder().setExamples(10)
+            .setDataset("digits").build());
+        assertThat(reply.getClient()).isEqualTo("a");
+      }
+      await(log, Pattern.compile("fl server: a joined "), 30);
+    } finally {
+      server.destroy();
+      server.waitFor(30, TimeUnit.SECONDS);
     }
   }
 

@@ -115,6 +115,47 @@ class FederationTest {
   }
 
   @Test
+  void aClientClaimingABillionExamplesWeighsAsTheCapAndDoesNotDominateTheAverage() throws Exception {
+    int claim = 1_000_000_000;
+    try (RunningServer server = new RunningServer(RunningServer.settings(2, 3), Optional.empty(), 0, "never", 10)) {
+      var honest = List.of(client(server, "t1", new ScriptedWork(0.1f)), client(server, "t2", new ScriptedWork(0.3f)));
+      List<UpdateReply> replies = new ArrayList<>();
+      try (FederationChannel greedy = server.channel("th")) {
+        Grid grid = Grid.newBuilder().setZone("PL").setGPerKwh(700).build();
+        greedy.stub(5, TimeUnit.SECONDS).join(JoinRequest.newBuilder().setGrid(grid).setExamples(claim).build());
+        float[] up = new float[LENGTH];
+        java.util.Arrays.fill(up, 1f);
+        while (true) {
+          Task task = greedy.stub(10, TimeUnit.SECONDS).fetchTask(TaskRequest.newBuilder().setGrid(grid).build());
+          if (task.hasDone()) {
+            break;
+          }
+          if (task.hasTrain()) {
+            replies.add(greedy.stub(5, TimeUnit.SECONDS).submitUpdate(Update.newBuilder()
+                .setRound(task.getTrain().getRound()).setDelta(ByteString.copyFrom(new Compression.None().encoder().encode(up)))
+                .setExamples(claim).setEnergyJoules(1).setGrid(grid).build()));
+          }
+        }
+      }
+      for (var h : honest) {
+        h.get(30, TimeUnit.SECONDS);
+      }
+      FlResult result = server.result.get(30, TimeUnit.SECONDS);
+      assertThat(replies).extracting(UpdateReply::getAccepted).containsExactly(true, true);
+      // FedAvg of +0.1, +0.3 and +1 at 10 examples each, twice; the claim taken at its word would give about +2
+      float start = FlatWeights.flatten(RunningServer.MODEL)[0];
+      assertThat(result.finalAccuracy()).isCloseTo(start + 2 * (0.1 + 0.3 + 1) / 3, org.assertj.core.data.Offset.offset(1e-4));
+      assertThat(server.log).anyMatch(l -> l.startsWith("hostile joined (PL, 700 gCO2e/kWh, 1,000,000,000 examples, "
+          + "over the cap: its updates weigh as 10)"));
+      for (int round = 1; round <= 2; round++) {
+        String capped = "round " + round + ": hostile claims 1,000,000,000 examples, over the cap of 10: weighed as 10";
+        assertThat(server.log).filteredOn(capped::equals).hasSize(1);
+      }
+      assertThat(server.log).noneMatch(l -> l.contains("honest-1 claims") || l.contains("honest-2 claims"));
+    }
+  }
+
+  @Test
   void aClientThatTakesItsTaskAndHangsDoesNotStopTheRound() throws Exception {
     try (RunningServer server = new RunningServer(RunningServer.settings(2, 3), Optional.empty(), 0)) {
       var honest = List.of(client(server, "t1", new ScriptedWork(0.1f)), client(server, "t2", new ScriptedWork(0.3f)));

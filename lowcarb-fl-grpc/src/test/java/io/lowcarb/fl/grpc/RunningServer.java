@@ -37,12 +37,23 @@ final class RunningServer implements AutoCloseable {
   final CompletableFuture<FlResult> result = new CompletableFuture<>();
   private final Thread thread;
 
+  /** The most examples a client's update weighs unless a test says otherwise: more than the scripted clients hold. */
+  static final int MAX_EXAMPLES = 1000;
+
   RunningServer(RoundSettings settings, Optional<StateFiles> files, int port) throws Exception {
-    this(settings, files, port, "never");
+    this(settings, files, port, "never", MAX_EXAMPLES);
   }
 
-  /** A server whose coordinator fails on the line starting with {@code crashOn}, as a crash there would stop it. */
   RunningServer(RoundSettings settings, Optional<StateFiles> files, int port, String crashOn) throws Exception {
+    this(settings, files, port, crashOn, MAX_EXAMPLES);
+  }
+
+  /**
+   * A server whose coordinator fails on the line starting with {@code crashOn}, as a crash there
+   * would stop it, and weighs an update as {@code maxExamples} examples at most.
+   */
+  RunningServer(RoundSettings settings, Optional<StateFiles> files, int port, String crashOn, int maxExamples)
+      throws Exception {
     java.util.function.Consumer<String> sink = line -> {
       log.add(line);
       if (line.startsWith(crashOn)) {
@@ -50,7 +61,7 @@ final class RunningServer implements AutoCloseable {
       }
     };
     // the "accuracy" is the first value of the model, which the tests can follow
-    coordinator = new Coordinator(settings, new Coordinator.Model(MODEL, "tiny", 42), weights -> weights[0],
+    coordinator = new Coordinator(settings, new Coordinator.Model(MODEL, "tiny", 42, maxExamples), weights -> weights[0],
         files, Duration.ofMillis(500), sink);
     server = FederationServer.start("127.0.0.1", port, InsecureServerCredentials.create(), TOKENS,
         new FederationService(coordinator), 1 << 20);

@@ -8,6 +8,7 @@ import io.grpc.InsecureServerCredentials;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
+import io.lowcarb.energy.net.TestCertificates;
 import io.lowcarb.fl.grpc.auth.BearerAuthentication;
 import io.lowcarb.fl.grpc.auth.Tokens;
 import io.lowcarb.fl.grpc.client.FederationChannel;

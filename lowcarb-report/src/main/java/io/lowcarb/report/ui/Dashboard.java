@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.util.JavalinBindException;
+import io.lowcarb.energy.net.LoopbackHosts;
 import io.lowcarb.report.Assets;
 import io.lowcarb.report.ReportPage;
 import io.lowcarb.report.ReportRun;

@@ -2,6 +2,10 @@ package io.lowcarb.schedule.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.lowcarb.energy.net.LoopbackHosts;
+import io.lowcarb.energy.net.TlsIdentity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Inet6Address;
@@ -21,8 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An HTTP server speaking the Carbon Aware SDK WebAPI ({@code /emissions/...}, {@code
  * /locations}) over a {@link Catalog}, and optionally {@code /jobs} over a {@link JobsBackend}.
- * It binds 127.0.0.1 unless told otherwise. Every body is JSON; errors are ValidationProblemDetails
- * ({@code application/problem+json}); an unknown path is 404 and a wrong method 405.
+ * It binds 127.0.0.1 unless told otherwise, and serves TLS when given an identity. Bound to
+ * loopback, it answers only requests whose Host header names it (127.0.0.1, localhost): others are
+ * 403, so that a web page elsewhere cannot point a name of its own at it (DNS rebinding) and read
+ * the jobs. Every body is JSON; errors are ValidationProblemDetails ({@code
+ * application/problem+json}); an unknown path is 404 and a wrong method 405.
  *
  * <pre>{@code
  * try (CarbonAwareServer server = CarbonAwareServer.builder(catalog).port(8080).start()) {
@@ -42,12 +49,14 @@ public final class CarbonAwareServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService pool;
   private final Router router;
+  private final Optional<LoopbackHosts> hosts;
   private boolean closed;
 
-  private CarbonAwareServer(HttpServer server, ExecutorService pool, Router router) {
+  private CarbonAwareServer(HttpServer server, ExecutorService pool, Router router, Optional<LoopbackHosts> hosts) {
     this.server = server;
     this.pool = pool;
     this.router = router;
+    this.hosts = hosts;
   }
 
   /** A server for the locations of {@code catalog}; set it up, then {@link Builder#start()}. */
@@ -65,6 +74,7 @@ public final class CarbonAwareServer implements AutoCloseable {
     private Duration forecastHorizon = Duration.ofHours(24);
     private JobsBackend jobs;
     private String token;
+    private TlsIdentity tls;
 
     private Builder(Catalog catalog) {
       this.catalog = catalog;
@@ -117,6 +127,12 @@ public final class CarbonAwareServer implements AutoCloseable {
       return this;
     }
 
+    /** Serves HTTPS presenting {@code identity}, rather than plain HTTP. */
+    public Builder tls(TlsIdentity identity) {
+      this.tls = identity;
+      return this;
+    }
+
     /** Binds and starts serving. */
     public CarbonAwareServer start() throws IOException {
       Router router = new Router();
@@ -124,14 +140,22 @@ public final class CarbonAwareServer implements AutoCloseable {
       if (jobs != null) {
         new JobsEndpoints(jobs, new BearerToken(token)).addTo(router);
       }
-      HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 0);
+      InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(host), port);
+      HttpServer http;
+      if (tls == null) {
+        http = HttpServer.create(address, 0);
+      } else {
+        HttpsServer https = HttpsServer.create(address, 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+        http = https;
+      }
       AtomicInteger n = new AtomicInteger();
       ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
         Thread t = new Thread(r, "lowcarb-api-" + n.incrementAndGet());
         t.setDaemon(true);
         return t;
       });
-      CarbonAwareServer s = new CarbonAwareServer(http, pool, router);
+      CarbonAwareServer s = new CarbonAwareServer(http, pool, router, LoopbackHosts.forBinding(host));
       http.createContext("/", s::handle);
       http.setExecutor(pool);
       http.start();
@@ -144,11 +168,11 @@ public final class CarbonAwareServer implements AutoCloseable {
     return server.getAddress();
   }
 
-  /** The server's base URI, for example {@code http://127.0.0.1:8080/}. */
+  /** The server's base URI, for example {@code http://127.0.0.1:8080/} ({@code https} with TLS). */
   public URI uri() {
     InetAddress a = address().getAddress();
     String h = a instanceof Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress();
-    return URI.create("http://" + h + ":" + address().getPort() + "/");
+    return URI.create((server instanceof HttpsServer ? "https" : "http") + "://" + h + ":" + address().getPort() + "/");
   }
 
   /** Stops accepting requests and ends the threads. Calling it again does nothing. */
@@ -189,6 +213,11 @@ public final class CarbonAwareServer implements AutoCloseable {
   }
 
   private Response dispatch(HttpExchange exchange) throws IOException {
+    String host = exchange.getRequestHeaders().getFirst("Host");
+    if (hosts.isPresent() && !hosts.get().allows(host, exchange.getLocalAddress().getPort())) {
+      return Response.problem(Problem.of(403,
+          "this server answers requests for 127.0.0.1 or localhost only, not " + (host == null ? "no Host" : host)));
+    }
     String path = exchange.getRequestURI().getPath();
     Optional<Router.Match> match = router.match(path);
     if (match.isEmpty()) {

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * {@code /jobs}: anyone may list; submitting and cancelling need {@code Authorization: Bearer TOKEN}.
+ * {@code /jobs}: submitting and cancelling need {@code Authorization: Bearer TOKEN}; anyone may
+ * list, but only a caller with the token sees the jobs' command lines (a wrong token is 401, so a
+ * client with a mistyped one learns it rather than seeing less).
  */
 final class JobsEndpoints {
   private final JobsBackend backend;
@@ -17,9 +19,17 @@ final class JobsEndpoints {
   }
 
   void addTo(Router router) {
-    router.add("GET", "/jobs", r -> Response.ok(backend.list()))
+    router.add("GET", "/jobs", this::list)
         .add("POST", "/jobs", this::submit)
         .add("DELETE", "/jobs/{id}", this::cancel);
+  }
+
+  private Response list(Request r) {
+    if (r.authorization() == null) {
+      return Response.ok(backend.list().stream().map(JobView::withoutCommand).toList());
+    }
+    Response denied = denied(r);
+    return denied != null ? denied : Response.ok(backend.list());
   }
 
   private Response submit(Request r) {

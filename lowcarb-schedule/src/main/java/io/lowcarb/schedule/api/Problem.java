@@ -29,6 +29,7 @@ record Problem(
     String section = switch (status) {
       case 400 -> "15.5.1";
       case 401 -> "15.5.2";
+      case 403 -> "15.5.4";
       case 404 -> "15.5.5";
       case 405 -> "15.5.6";
       case 409 -> "15.5.10";
@@ -43,6 +44,7 @@ record Problem(
     return switch (status) {
       case 400 -> "Bad Request";
       case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
       case 409 -> "Conflict";

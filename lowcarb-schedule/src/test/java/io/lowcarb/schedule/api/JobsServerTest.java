@@ -115,6 +115,27 @@ class JobsServerTest {
   }
 
   @Test
+  void listingWithoutTheTokenShowsStatesButNoCommandLines() throws Exception {
+    post(JobRequestsTest.GOOD, "Authorization", auth(TOKEN));
+
+    HttpResponse<String> anonymous = api.get("/jobs");
+    assertThat(anonymous.statusCode()).isEqualTo(200);
+    JsonNode seen = json(anonymous).get(0);
+    assertThat(fields(seen)).containsExactly("id", "name", "zone", "durationEstimate", "deadline", "interruptible",
+        "state", "plannedStart");
+    assertThat(seen.get("state").asText()).isEqualTo("WAITING");
+    assertThat(anonymous.body()).doesNotContain("--epochs");
+
+    HttpResponse<String> owner = api.send("GET", "/jobs", null, "Authorization", auth(TOKEN));
+    assertThat(owner.statusCode()).isEqualTo(200);
+    assertThat(json(owner).get(0).get("command").toString()).isEqualTo("[\"lowcarb\",\"train\",\"--epochs\",\"3\"]");
+
+    HttpResponse<String> wrong = api.send("GET", "/jobs", null, "Authorization", auth("guess"));
+    assertThat(wrong.statusCode()).as("a mistyped token is told, not shown less").isEqualTo(401);
+    assertThat(wrong.body()).doesNotContain("--epochs");
+  }
+
+  @Test
   void badBodiesAre400WithTheReason() throws Exception {
     String a = auth(TOKEN);
     HttpResponse<String> broken = post("{\"name\": \"x\",", "Authorization", a);

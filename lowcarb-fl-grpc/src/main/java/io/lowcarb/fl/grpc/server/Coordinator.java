@@ -52,8 +52,17 @@ public final class Coordinator implements AutoCloseable {
    * @param initial the global model of round 0: spec, input standardisation, values
    * @param dataset the dataset's name, for clients to check theirs
    * @param seed the seed of the train/test split, for clients to split alike
+   * @param maxExamplesPerClient the most examples one client's update weighs in the average:
+   *     FedAvg weighs updates by the examples their clients claim, and a claim is only a claim, so
+   *     a larger one counts as this many (the operator's bound, or the whole training part's size)
    */
-  public record Model(Checkpoint initial, String dataset, long seed) {}
+  public record Model(Checkpoint initial, String dataset, long seed, int maxExamplesPerClient) {
+    public Model {
+      if (maxExamplesPerClient < 1) {
+        throw new IllegalArgumentException("the most examples per client must be >= 1, got " + maxExamplesPerClient);
+      }
+    }
+  }
 
   private final RoundSettings settings;
   private final Model model;
@@ -102,9 +111,11 @@ public final class Coordinator implements AutoCloseable {
     try {
       boolean again = roster.joined(client);
       roster.joined(client, request.getGrid().getZone(), request.getGrid().getGPerKwh(), request.getExamples(), Instant.now());
-      log.accept(String.format(Locale.ROOT, "%s %s (%s, %.0f gCO2e/kWh, %,d examples)", client,
+      log.accept(String.format(Locale.ROOT, "%s %s (%s, %.0f gCO2e/kWh, %,d examples%s)", client,
           again ? "joined again" : "joined", request.getGrid().getZone(), request.getGrid().getGPerKwh(),
-          request.getExamples()));
+          request.getExamples(), request.getExamples() > model.maxExamplesPerClient()
+              ? String.format(Locale.ROOT, ", over the cap: its updates weigh as %,d", model.maxExamplesPerClient())
+              : ""));
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -184,7 +195,7 @@ public final class Coordinator implements AutoCloseable {
       return switch (verdict) {
         case UpdateReview.Refused no -> refused(client, r.number, no.reason(), r, bytes);
         case UpdateReview.Passed yes -> {
-          r.accept(client, new Round.Accepted(new ClientUpdate(client, yes.weights(), update.getExamples()),
+          r.accept(client, new Round.Accepted(new ClientUpdate(client, yes.weights(), weight(client, r.number, update)),
               update.getEnergyJoules(), update.getPue(), update.getGrid().getGPerKwh(), bytes));
           yield UpdateReply.newBuilder().setAccepted(true).build();
         }
@@ -192,6 +203,20 @@ public final class Coordinator implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * The update's weight in the average: the examples it claims, at most the cap. A capped claim is
+   * told once per client and round (a client answers a round once).
+   */
+  private int weight(String client, int number, Update update) {
+    int cap = model.maxExamplesPerClient();
+    if (update.getExamples() <= cap) {
+      return update.getExamples();
+    }
+    log.accept(String.format(Locale.ROOT, "round %d: %s claims %,d examples, over the cap of %,d: weighed as %,d",
+        number, client, update.getExamples(), cap, cap));
+    return cap;
   }
 
   /** Why an update for {@code number} cannot be taken now, if it cannot. */

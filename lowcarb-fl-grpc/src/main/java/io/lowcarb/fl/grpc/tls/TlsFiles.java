@@ -6,6 +6,7 @@ import io.grpc.InsecureServerCredentials;
 import io.grpc.ServerCredentials;
 import io.grpc.TlsChannelCredentials;
 import io.grpc.TlsServerCredentials;
+import io.lowcarb.energy.net.TlsIdentity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,17 +23,15 @@ public final class TlsFiles {
    * @throws IllegalArgumentException when only one is given or a file cannot be used
    */
   public static ServerCredentials server(Optional<Path> cert, Optional<Path> key) {
-    if (cert.isPresent() != key.isPresent()) {
-      throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both or neither");
-    }
-    if (cert.isEmpty()) {
-      return InsecureServerCredentials.create();
-    }
-    try {
-      return TlsServerCredentials.create(readable(cert.get()).toFile(), readable(key.get()).toFile());
-    } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("cannot use " + cert.get() + " and " + key.get() + " for TLS: " + e.getMessage());
-    }
+    return TlsIdentity.fromOptions(cert, key).map(TlsFiles::server).orElseGet(InsecureServerCredentials::create);
+  }
+
+  /**
+   * The server's credentials presenting {@code identity}: read as the scheduler's HTTP API reads
+   * its own, so that one pair of files serves both.
+   */
+  public static ServerCredentials server(TlsIdentity identity) {
+    return TlsServerCredentials.newBuilder().keyManager(identity.keyManagers()).build();
   }
 
   /**

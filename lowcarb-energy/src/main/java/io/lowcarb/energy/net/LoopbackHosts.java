@@ -1,4 +1,4 @@
-package io.lowcarb.report.ui;
+package io.lowcarb.energy.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -8,19 +8,22 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The Host headers a dashboard on loopback answers: its own address and {@code localhost}. A web
- * page elsewhere could point a name of its own at 127.0.0.1 (DNS rebinding) and read the runs;
- * its requests carry that name, and are refused.
+ * The Host headers a server on loopback answers: its own address and {@code localhost}. A web
+ * page elsewhere could point a name of its own at 127.0.0.1 (DNS rebinding) and read what the
+ * server shows; its requests carry that name, and are refused.
  *
  * @param names the host names accepted, lower case
  */
-record LoopbackHosts(Set<String> names) {
-  LoopbackHosts {
+public record LoopbackHosts(Set<String> names) {
+  public LoopbackHosts {
     names = Set.copyOf(names);
   }
 
-  /** The check for a dashboard bound to {@code host}, or empty when it is not on loopback (the user chose to expose it). */
-  static Optional<LoopbackHosts> forBinding(String host) {
+  /**
+   * The check for a server bound to {@code host}, or empty when it is not on loopback (the user
+   * chose to expose it, and any name may reach it).
+   */
+  public static Optional<LoopbackHosts> forBinding(String host) {
     try {
       if (!InetAddress.getByName(host).isLoopbackAddress()) {
         return Optional.empty();
@@ -34,8 +37,8 @@ record LoopbackHosts(Set<String> names) {
     return Optional.of(new LoopbackHosts(names));
   }
 
-  /** Whether a request with Host header {@code header} to local port {@code port} is answered. */
-  boolean allows(String header, int port) {
+  /** Whether a request with Host header {@code header} (null when absent) to local port {@code port} is answered. */
+  public boolean allows(String header, int port) {
     if (header == null) {
       return false;
     }

@@ -1,17 +1,22 @@
-package io.lowcarb.fl.grpc;
+package io.lowcarb.energy.net;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Writer;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -29,7 +34,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * A certificate authority and a server certificate it signed, for {@code localhost} and
  * {@code 127.0.0.1}, written as PEM files: what an operator would make with openssl, made here so
- * that the tests run anywhere.
+ * that the tests run anywhere. The servers' tests in other modules take it from this module's test jar.
  *
  * @param ca the authority's certificate, which clients trust
  * @param cert the server's certificate
@@ -58,6 +63,20 @@ public record TestCertificates(Path ca, Path cert, Path key) {
     Path certFile = pem(dir.resolve("server.pem"), serverCert);
     Path keyFile = pem(dir.resolve("server.key"), new JcaPKCS8Generator(serverKeys.getPrivate(), null));
     return new TestCertificates(caFile, certFile, keyFile);
+  }
+
+  /** A client's TLS context that trusts only the test authority, as a client given {@code --tls-ca} would. */
+  public SSLContext clientContext() throws Exception {
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    trusted.load(null, null);
+    try (InputStream in = Files.newInputStream(ca)) {
+      trusted.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trusted);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
   }
 
   private static KeyPair keys() throws Exception {
