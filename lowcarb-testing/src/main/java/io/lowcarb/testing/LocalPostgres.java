@@ -19,8 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,18 +35,16 @@ final class LocalPostgres implements AutoCloseable {
   private static final int PORT_TRIES = 5;
 
   private final Path directory;
-  private final Path binaries;
-  private final ServerUser user;
+  private final PostgresPrograms programs;
   private final Process server;
   private final int port;
   private final String password;
   private final FileChannel lock;
 
-  private LocalPostgres(Path directory, Path binaries, ServerUser user, Process server, int port, String password,
+  private LocalPostgres(Path directory, PostgresPrograms programs, Process server, int port, String password,
       FileChannel lock) {
     this.directory = directory;
-    this.binaries = binaries;
-    this.user = user;
+    this.programs = programs;
     this.server = server;
     this.port = port;
     this.password = password;
@@ -74,13 +70,13 @@ final class LocalPostgres implements AutoCloseable {
       byte[] secret = new byte[16];
       new SecureRandom().nextBytes(secret);
       String password = HexFormat.of().formatHex(secret);
-      initdb(binaries, directory, data, user, password);
+      PostgresPrograms programs = new PostgresPrograms(binaries, user);
+      programs.initdb(directory, data, ROLE, password);
       for (int attempt = 1; ; attempt++) {
         int port = freePort();
-        Process server = launch(user.command(serverCommand(binaries, data, port), true), directory);
-        String url = url(port, password);
-        if (awaitReady(server, url)) {
-          return new LocalPostgres(directory, binaries, user, server, port, password, lock);
+        Process server = programs.launch(directory, data, port);
+        if (awaitReady(server, url(port, password))) {
+          return new LocalPostgres(directory, programs, server, port, password, lock);
         }
         String log = Files.readString(directory.resolve("postgres.log"));
         if (server.isAlive()) {
@@ -133,11 +129,7 @@ final class LocalPostgres implements AutoCloseable {
     if (!server.isAlive()) {
       return;
     }
-    List<String> stop = List.of(binaries.resolve("bin/pg_ctl").toString(), "stop", "-s", "-D",
-        directory.resolve("data").toString(), "-m", "fast", "-w", "-t", "30");
-    Process pgCtl = processBuilder(user.command(stop, false), directory)
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    pgCtl.waitFor(40, TimeUnit.SECONDS);
+    programs.stop(directory, directory.resolve("data"));
     if (!server.waitFor(10, TimeUnit.SECONDS)) {
       server.destroyForcibly().waitFor();
     }
@@ -145,81 +137,6 @@ final class LocalPostgres implements AutoCloseable {
 
   private static String url(int port, String password) {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=" + ROLE + "&password=" + password;
-  }
-
-  private static List<String> serverCommand(Path binaries, Path data, int port) {
-    return List.of(binaries.resolve("bin/postgres").toString(), "-D", data.toString(), "-p", Integer.toString(port),
-        "-c", "listen_addresses=127.0.0.1",
-        "-c", "unix_socket_directories=",
-        // A cluster thrown away after the tests: durability would only cost time.
-        "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-        "-c", "shared_buffers=32MB");
-  }
-
-  private static void initdb(Path binaries, Path directory, Path data, ServerUser user, String password)
-      throws IOException, InterruptedException {
-    Path secret = directory.resolve("password");
-    Files.writeString(secret, password + "\n");
-    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
-    user.own(secret);
-    Path log = directory.resolve("initdb.log");
-    List<String> initdb = List.of(binaries.resolve("bin/initdb").toString(), "-D", data.toString(),
-        "-U", ROLE, "--pwfile=" + secret, "-A", "scram-sha-256", "-E", "UTF8", "--locale=C",
-        "--no-sync", "--no-instructions");
-    Process p = processBuilder(user.command(initdb, false), directory)
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    boolean done = p.waitFor(120, TimeUnit.SECONDS);
-    Files.delete(secret);
-    if (!done) {
-      p.destroyForcibly();
-      throw new IOException("initdb did not finish within 120 s:\n" + Files.readString(log));
-    }
-    if (p.exitValue() != 0) {
-      throw new IOException("initdb failed (exit " + p.exitValue() + "):\n" + Files.readString(log));
-    }
-  }
-
-  /**
-   * Starts the server from a thread that lives exactly as long as it: the kernel's parent-death
-   * signal (see {@link ServerUser}) follows the thread that started a process, not the JVM.
-   */
-  private static Process launch(List<String> command, Path directory) throws IOException {
-    ProcessBuilder builder = processBuilder(command, directory)
-        .redirectErrorStream(true).redirectOutput(directory.resolve("postgres.log").toFile());
-    CompletableFuture<Process> started = new CompletableFuture<>();
-    Thread.ofPlatform().daemon().name("lowcarb-test-postgres").start(() -> {
-      Process p;
-      try {
-        p = builder.start();
-      } catch (IOException | RuntimeException e) {
-        started.completeExceptionally(e);
-        return;
-      }
-      started.complete(p);
-      while (p.isAlive()) {
-        try {
-          p.waitFor();
-        } catch (InterruptedException e) {
-          // stay: leaving would stop the server
-        }
-      }
-    });
-    try {
-      return started.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw e;
-    }
-  }
-
-  private static ProcessBuilder processBuilder(List<String> command, Path directory) {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-    // The user's PGDATA, PGPORT or PGOPTIONS are for their own servers, not this one.
-    builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
-    builder.environment().put("LC_ALL", "C");
-    return builder;
   }
 
   private static boolean awaitReady(Process server, String url) throws InterruptedException {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
+/** Finding a program of the host, and skipping or failing without it, on environments of the tests' own. */
 class HostToolTest {
   @TempDir Path dir;
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -13,14 +13,23 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Unpacking the binaries into a cache of the test's own. */
 class PostgresBinariesTest {
   @TempDir Path cache;
 
   @Test
-  void theArchiveIsUnpackedOnceWithItsModesAndLinks() throws Exception {
-    Path home = PostgresBinaries.unpacked(cache);
+  void unpackingsThatRaceEndWithOneCompleteTreeThatIsReused() throws Exception {
+    Callable<Path> unpack = () -> PostgresBinaries.unpacked(cache);
+    List<Path> homes;
+    try (ExecutorService two = Executors.newFixedThreadPool(2)) {
+      homes = two.invokeAll(List.of(unpack, unpack)).stream().map(PostgresBinariesTest::get).toList();
+    }
 
-    assertThat(home.getParent()).isEqualTo(cache);
+    Path home = homes.get(0);
+    assertThat(homes.get(1)).isEqualTo(home);
+    try (Stream<Path> entries = Files.list(cache)) {
+      assertThat(entries).containsExactly(home); // the loser's partial tree is gone
+    }
     assertThat(home.getFileName().toString()).matches("[0-9a-f]{16}");
     for (String program : List.of("initdb", "postgres", "pg_ctl")) {
       assertThat(home.resolve("bin").resolve(program)).isExecutable();
@@ -34,25 +43,11 @@ class PostgresBinariesTest {
     assertThat(home.resolve("mark")).hasContent("kept"); // reused, not unpacked again
   }
 
-  @Test
-  void unpackingsThatRaceEndWithOneCompleteTree() throws Exception {
-    Callable<Path> unpack = () -> PostgresBinaries.unpacked(cache);
-    List<Path> homes;
-    try (ExecutorService two = Executors.newFixedThreadPool(2)) {
-      List<Future<Path>> futures = two.invokeAll(List.of(unpack, unpack));
-      homes = futures.stream().map(f -> {
-        try {
-          return f.get();
-        } catch (Exception e) {
-          throw new AssertionError(e);
-        }
-      }).toList();
-    }
-
-    assertThat(homes.get(0)).isEqualTo(homes.get(1));
-    assertThat(homes.get(0).resolve("bin/postgres")).isExecutable();
-    try (Stream<Path> entries = Files.list(cache)) {
-      assertThat(entries).containsExactly(homes.get(0)); // the loser's partial tree is gone
+  private static Path get(Future<Path> future) {
+    try {
+      return future.get();
+    } catch (Exception e) {
+      throw new AssertionError(e);
     }
   }
 }
