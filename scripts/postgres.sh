@@ -1,6 +1,7 @@
-# Sourced by .ci/run: makes sure a local PostgreSQL serves database lowcarb to role lowcarb
-# (password lowcarb) on loopback, then exports LOWCARB_TEST_POSTGRES_URL and
-# LOWCARB_REQUIRE_POSTGRES=1 so that the queue's PostgreSQL tests run and may not be skipped.
+# Optional (the tests start a PostgreSQL of their own, see docs/reliability.md): sourced, makes
+# sure Debian's PostgreSQL serves database lowcarb to role lowcarb (password lowcarb) on loopback,
+# then exports LOWCARB_TEST_POSTGRES_URL, so that the PostgreSQL tests use that server instead,
+# and LOWCARB_REQUIRE_POSTGRES=1.
 # Installs Debian's postgresql when no server is installed. Safe to run again: every step
 # checks first, and a cluster already running is left as it is.
 

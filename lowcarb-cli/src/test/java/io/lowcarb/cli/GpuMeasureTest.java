@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lowcarb.testing.HostTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,13 +24,8 @@ class GpuMeasureTest {
   void theGpuIsMeasuredWithNvmlAndAttributedWhole() throws Exception {
     Path source = Path.of("../lowcarb-energy/src/test/resources/fake-nvml.c");
     Path library = dir.resolve("libnvidia-ml.so.1");
-    Process gcc;
-    try {
-      gcc = new ProcessBuilder("gcc", "-shared", "-fPIC", "-o", library.toString(), source.toString()).inheritIO().start();
-    } catch (java.io.IOException e) {
-      Assumptions.abort("gcc is not installed");
-      return;
-    }
+    Process gcc = new ProcessBuilder(HostTool.GCC.require().toString(), "-shared", "-fPIC", "-o", library.toString(),
+        source.toString()).inheritIO().start();
     assertThat(gcc.waitFor(60, TimeUnit.SECONDS) && gcc.exitValue() == 0).isTrue();
 
     Path json = dir.resolve("gpu.json");

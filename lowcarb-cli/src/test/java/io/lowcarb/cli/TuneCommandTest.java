@@ -2,13 +2,13 @@ package io.lowcarb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lowcarb.testing.HostTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,14 +45,8 @@ class TuneCommandTest {
   @Test
   void withNvmlButACpuOnlyEngineItRefusesToSweep() throws Exception {
     Path library = dir.resolve("libnvidia-ml.so.1");
-    Process gcc;
-    try {
-      gcc = new ProcessBuilder("gcc", "-shared", "-fPIC", "-o", library.toString(),
-          Path.of("../lowcarb-energy/src/test/resources/fake-nvml.c").toString()).inheritIO().start();
-    } catch (java.io.IOException e) {
-      Assumptions.abort("gcc is not installed");
-      return;
-    }
+    Process gcc = new ProcessBuilder(HostTool.GCC.require().toString(), "-shared", "-fPIC", "-o", library.toString(),
+        Path.of("../lowcarb-energy/src/test/resources/fake-nvml.c").toString()).inheritIO().start();
     assertThat(gcc.waitFor(60, TimeUnit.SECONDS) && gcc.exitValue() == 0).isTrue();
     Run r = gpuPower(library, "--limits", "300,500");
     assertThat(r.exit()).as(r.output()).isEqualTo(2);

@@ -2,7 +2,7 @@ package io.lowcarb.report;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
+import io.lowcarb.testing.HostTool;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's headless Chromium, driven from tests: loads a page, returns the DOM after its scripts
- * ran and the console messages, or takes a screenshot. Without a chromium on the PATH the tests
- * that need it are skipped, unless {@code LOWCARB_REQUIRE_CHROMIUM=1} (CI), where they fail.
+ * ran and the console messages, or takes a screenshot. Without a chromium on the PATH (or at
+ * {@code LOWCARB_CHROMIUM}) the tests that need it are skipped with one line on stderr, unless
+ * {@code LOWCARB_REQUIRE_CHROMIUM=1} (CI), where they fail: see {@link HostTool}.
  */
 public final class Chromium {
   /** How chromium logs a page's console messages with {@code --enable-logging=stderr}. */
@@ -43,23 +43,7 @@ public final class Chromium {
 
   /** Chromium, or the test is skipped (failed under {@code LOWCARB_REQUIRE_CHROMIUM=1}). */
   public static Chromium require() {
-    String configured = System.getenv("LOWCARB_CHROMIUM");
-    Stream<Path> candidates = configured != null && !configured.isBlank()
-        ? Stream.of(Path.of(configured))
-        : Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-            .filter(d -> !d.isEmpty())
-            .flatMap(d -> Stream.of("chromium", "chromium-browser").map(n -> Path.of(d, n)));
-    Path found = candidates.filter(Files::isExecutable).findFirst().orElse(null);
-    if (found == null) {
-      String why = configured != null && !configured.isBlank()
-          ? "LOWCARB_CHROMIUM=" + configured + " is not an executable"
-          : "no chromium on the PATH (Debian: apt-get install chromium; or set LOWCARB_CHROMIUM)";
-      if ("1".equals(System.getenv("LOWCARB_REQUIRE_CHROMIUM"))) {
-        fail(why + ", and LOWCARB_REQUIRE_CHROMIUM=1");
-      }
-      Assumptions.abort("skipped: " + why);
-    }
-    return new Chromium(found);
+    return new Chromium(HostTool.CHROMIUM.require());
   }
 
   /** Loads {@code page} and returns its DOM once its scripts ran. */

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.lowcarb.energy.sensor.Activity;
+import io.lowcarb.testing.HostTool;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real FFM binding against a stand-in library with NVML's C signatures, compiled here with
  * gcc: handles, strings, 64-bit counters and error codes cross the boundary as on a real driver.
+ * Skipped without gcc, failed instead under {@code LOWCARB_REQUIRE_GCC=1} ({@link HostTool}).
  */
 class NvmlLibraryTest {
   @TempDir static Path dir;
@@ -30,14 +31,8 @@ class NvmlLibraryTest {
       Files.copy(in, source);
     }
     library = dir.resolve("libnvidia-ml.so.1");
-    Process gcc;
-    try {
-      gcc = new ProcessBuilder("gcc", "-shared", "-fPIC", "-o", library.toString(), source.toString())
-          .redirectErrorStream(true).start();
-    } catch (java.io.IOException e) {
-      Assumptions.abort("gcc is not installed");
-      return;
-    }
+    Process gcc = new ProcessBuilder(HostTool.GCC.require().toString(), "-shared", "-fPIC", "-o", library.toString(),
+        source.toString()).redirectErrorStream(true).start();
     assertThat(gcc.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(gcc.exitValue()).as(new String(gcc.getInputStream().readAllBytes())).isZero();
   }

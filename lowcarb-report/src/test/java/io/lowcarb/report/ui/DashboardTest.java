@@ -46,8 +46,13 @@ class DashboardTest {
 
   @AfterAll
   static void stop() {
-    dashboard.close();
-    store.close();
+    // Either may be null where serve() failed half-way.
+    if (dashboard != null) {
+      dashboard.close();
+    }
+    if (store != null) {
+      store.close();
+    }
   }
 
   static HttpResponse<String> get(String path) throws Exception {

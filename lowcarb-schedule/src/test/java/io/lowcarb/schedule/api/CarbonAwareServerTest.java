@@ -43,7 +43,9 @@ class CarbonAwareServerTest {
 
   @AfterAll
   static void stop() {
-    server.close();
+    if (server != null) { // null where start() failed
+      server.close();
+    }
   }
 
   private static void assertProblem(HttpResponse<String> r, int status, String parameter, String text) throws IOException {

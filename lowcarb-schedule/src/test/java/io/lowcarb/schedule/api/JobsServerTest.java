@@ -68,7 +68,9 @@ class JobsServerTest {
 
   @AfterEach
   void stop() {
-    server.close();
+    if (server != null) { // null where start() failed
+      server.close();
+    }
   }
 
   private HttpResponse<String> post(String body, String... headers) throws Exception {

@@ -33,8 +33,13 @@ class JobHandlerTest {
 
   @AfterEach
   void close() {
-    db.close();
-    queue.close();
+    // Either may be null where open() failed half-way.
+    if (db != null) {
+      db.close();
+    }
+    if (queue != null) {
+      queue.close();
+    }
   }
 
   private JobHandler handler(JobRunner runner) {

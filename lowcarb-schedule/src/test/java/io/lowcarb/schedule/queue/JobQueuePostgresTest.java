@@ -1,8 +1,12 @@
 package io.lowcarb.schedule.queue;
 
+import io.lowcarb.testing.PostgresSchema;
 import org.junit.jupiter.api.AfterEach;
 
-/** {@link JobQueueTest} on PostgreSQL ({@code LOWCARB_TEST_POSTGRES_URL}), in a schema of its own. */
+/**
+ * {@link JobQueueTest} on PostgreSQL (the server the tests start themselves, or that of
+ * {@code LOWCARB_TEST_POSTGRES_URL}), in a schema of its own.
+ */
 class JobQueuePostgresTest extends JobQueueTest {
   private PostgresSchema schema;
 

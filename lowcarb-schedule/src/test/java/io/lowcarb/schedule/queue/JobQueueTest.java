@@ -41,7 +41,9 @@ class JobQueueTest {
 
   @AfterEach
   void close() {
-    queue.close();
+    if (queue != null) { // null where open() was skipped or failed
+      queue.close();
+    }
   }
 
   @Test

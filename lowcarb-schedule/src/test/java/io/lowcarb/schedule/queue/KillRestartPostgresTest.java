@@ -1,8 +1,12 @@
 package io.lowcarb.schedule.queue;
 
+import io.lowcarb.testing.PostgresSchema;
 import org.junit.jupiter.api.AfterEach;
 
-/** {@link KillRestartScenario} on PostgreSQL ({@code LOWCARB_TEST_POSTGRES_URL}), in a schema of its own. */
+/**
+ * {@link KillRestartScenario} on PostgreSQL (the server the tests start themselves, or that of
+ * {@code LOWCARB_TEST_POSTGRES_URL}), in a schema of its own.
+ */
 class KillRestartPostgresTest extends KillRestartScenario {
   private PostgresSchema schema;
 

@@ -29,7 +29,9 @@ class ServeTest {
 
   @AfterEach
   void close() {
-    queue.close();
+    if (queue != null) { // null where open() failed
+      queue.close();
+    }
   }
 
   @Test

@@ -1,8 +1,12 @@
 package io.lowcarb.schedule.queue;
 
+import io.lowcarb.testing.PostgresSchema;
 import org.junit.jupiter.api.AfterEach;
 
-/** {@link TwoWorkersScenario} on PostgreSQL ({@code LOWCARB_TEST_POSTGRES_URL}), in a schema of its own. */
+/**
+ * {@link TwoWorkersScenario} on PostgreSQL (the server the tests start themselves, or that of
+ * {@code LOWCARB_TEST_POSTGRES_URL}), in a schema of its own.
+ */
 class TwoWorkersPostgresTest extends TwoWorkersScenario {
   private PostgresSchema schema;
 

@@ -61,7 +61,9 @@ class DatasetCacheTest {
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    if (server != null) { // null where serve() failed
+      server.stop(0);
+    }
   }
 
   static byte[] idxImages(int count) throws IOException {
