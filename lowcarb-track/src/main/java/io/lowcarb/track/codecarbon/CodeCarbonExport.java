@@ -39,8 +39,12 @@ public final class CodeCarbonExport {
     v.put("duration", num(seconds));
     v.put("emissions", num(f.emissionsKg()));
     v.put("emissions_rate", num(perSecond(f.emissionsKg(), seconds)));
+    // A footprint with only a total (an imported CodeCarbon 1.x row) does not know its components:
+    // blank, not 0. One with components has none other: a component not there used none.
+    boolean components = f.energy().stream().anyMatch(e -> !e.component().equals("total"));
     for (String c : new String[] {"cpu", "gpu", "ram"}) {
-      double kwh = f.energy().stream().filter(e -> e.component().equals(c)).mapToDouble(EnergyFigure::kwh).sum();
+      double kwh = !components ? Double.NaN
+          : f.energy().stream().filter(e -> e.component().equals(c)).mapToDouble(EnergyFigure::kwh).sum();
       v.put(c + "_energy", num(kwh));
       v.put(c + "_power", num(perSecond(kwh * 3.6e6, seconds)));
     }

@@ -79,6 +79,17 @@ class CodeCarbonRoundTripTest {
     }
   }
 
+  @Test
+  void aRunWithOnlyATotalExportsItsComponentsBlank() throws Exception {
+    CodeCarbonFile file = CodeCarbonImport.read(CodeCarbonImportTest.fixture("v1-emissions.csv"), UTC);
+    try (RunStore store = RunStore.open(RunStore.defaultUrl(dir))) {
+      Map<String, String> ids = store.importRuns(file.runs());
+      Map<String, String> c = cells(CodeCarbonExport.row(store.get(ids.get(file.runs().getFirst().key())), UTC, "1.0"));
+      assertThat(c).containsEntry("energy_consumed", "0.08812791243529816").containsEntry("cpu_energy", "")
+          .containsEntry("gpu_energy", "").containsEntry("ram_power", "");
+    }
+  }
+
   private static Map<String, String> cells(String row) {
     List<String> fields = CsvRecords.split(row).getFirst().fields();
     Map<String, String> m = new java.util.HashMap<>();
