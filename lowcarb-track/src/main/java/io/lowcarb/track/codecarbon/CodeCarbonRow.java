@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * One data row of an emissions.csv, read by column name: a column the file lacks reads as blank,
  * and a blank cell is a value missing, never 0.
  */
 final class CodeCarbonRow {
+  /** A decimal number as Python writes a float: 42, 0.5, 1.2e-05. */
+  private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
   private final int line;
   private final Map<String, Integer> columns;
   private final List<String> fields;
@@ -52,12 +56,10 @@ final class CodeCarbonRow {
     if (t.isEmpty() || t.equalsIgnoreCase("nan")) {
       return OptionalDouble.empty();
     }
-    double v;
-    try {
-      v = Double.parseDouble(t);
-    } catch (NumberFormatException e) {
+    if (!NUMBER.matcher(t).matches()) { // Java would also read 12f, 0x1p3 and Infinity
       throw new RowProblem(column + " is not a number: '" + t + "'");
     }
+    double v = Double.parseDouble(t);
     if (!Double.isFinite(v)) {
       throw new RowProblem(column + " is not a finite number: '" + t + "'");
     }

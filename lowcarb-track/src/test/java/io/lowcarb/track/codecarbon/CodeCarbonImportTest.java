@@ -247,6 +247,23 @@ class CodeCarbonImportTest {
   }
 
   @Test
+  void numbersAreWhatPythonWritesAndNanIsMissing() throws Exception {
+    String text = "timestamp,duration,emissions,energy_consumed\n"
+        + "2025-01-01T00:00:00,1.5e+01,nan,.25\n"
+        + "2025-01-01T00:01:00,12f,0.1,0.2\n"
+        + "2025-01-01T00:02:00,Infinity,0.1,0.2\n"
+        + "2025-01-01T00:03:00,1e999,0.1,0.2\n";
+    CodeCarbonFile f = CodeCarbonImport.read(text.getBytes(), "n.csv", UTC);
+    assertThat(f.runs()).hasSize(1);
+    Footprint fp = footprint(f.runs().getFirst());
+    assertThat(fp.kwh()).isEqualTo(0.25);
+    assertThat(fp.knownEmissionsKg()).isEmpty();
+    assertThat(f.skipped()).containsExactly(new SkippedRow(3, "duration is not a number: '12f'"),
+        new SkippedRow(4, "duration is not a number: 'Infinity'"),
+        new SkippedRow(5, "duration is not a finite number: '1e999'"));
+  }
+
+  @Test
   void timestampsWithoutAZoneAreReadInTheZoneGiven() throws Exception {
     String text = "timestamp,duration,energy_consumed\n2025-06-10T09:12:02.123456,10,0.1\n2025-06-10T09:12:02+02:00,10,0.1\n";
     CodeCarbonFile f = CodeCarbonImport.read(text.getBytes(), "tz.csv", ZoneId.of("Europe/Madrid"));
