@@ -5,6 +5,7 @@ import io.lowcarb.track.Run;
 import io.lowcarb.track.RunFilter;
 import io.lowcarb.track.RunKind;
 import io.lowcarb.track.RunStore;
+import io.lowcarb.track.StoreException;
 import io.lowcarb.track.codecarbon.CodeCarbonFile;
 import io.lowcarb.track.codecarbon.CodeCarbonFormatException;
 import io.lowcarb.track.codecarbon.CodeCarbonImport;
@@ -71,7 +72,13 @@ final class RunsImportCommand implements Callable<Integer> {
       Set<String> earlier = earlierImports(s);
       List<ImportedRun> all = read.stream().flatMap(f -> f.runs().stream()).filter(r -> !earlier.contains(r.key()))
           .toList();
-      Map<String, String> added = s.importRuns(all);
+      Map<String, String> added;
+      try {
+        added = s.importRuns(all);
+      } catch (StoreException e) {
+        err.println("runs import: nothing imported: " + e.getMessage());
+        return 1;
+      }
       Set<String> counted = new HashSet<>();
       for (CodeCarbonFile f : read) {
         report(err, f);

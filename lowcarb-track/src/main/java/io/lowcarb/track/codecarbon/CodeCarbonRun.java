@@ -73,7 +73,7 @@ final class CodeCarbonRun {
     String project = row.text("project_name").isEmpty() ? "codecarbon" : row.text("project_name");
     String task = row.text("task_name");
     Instant start = seconds.isPresent() ? end.minusNanos(Math.round(seconds.getAsDouble() * 1e9)) : end;
-    RunStart s = new RunStart(RunKind.IMPORTED, task.isEmpty() ? project : project + ": " + task, "codecarbon",
+    RunStart s = new RunStart(RunKind.IMPORTED, clip(task.isEmpty() ? project : project + ": " + task, 300), "codecarbon",
         params, start, machine(row), "", seconds.isPresent());
     RunEnd e = new RunEnd(RunStatus.FINISHED, end, footprint, Map.of(), List.of(), Optional.empty(),
         OptionalInt.empty(), "");
@@ -103,7 +103,7 @@ final class CodeCarbonRun {
     double intensity = kwh.isPresent() && kg.isPresent() && kwh.getAsDouble() > 0
         ? kg.getAsDouble() * 1000 / (kwh.getAsDouble() * pue)
         : Double.NaN;
-    String zone = first(row.text("cloud_region"), row.text("country_iso_code"), row.text("country_name"));
+    String zone = clip(first(row.text("cloud_region"), row.text("country_iso_code"), row.text("country_name")), 100);
     return Optional.of(new Footprint(energy, kwh.orElse(Double.NaN), kg.orElse(Double.NaN), intensity, zone,
         "CodeCarbon (emissions / energy of the imported row)", "average", pue));
   }
@@ -130,6 +130,11 @@ final class CodeCarbonRun {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
+  }
+
+  /** At most {@code max} characters, as the store's column holds: the whole text stays in the parameters. */
+  private static String clip(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 3) + "...";
   }
 
   private static String first(String... options) {

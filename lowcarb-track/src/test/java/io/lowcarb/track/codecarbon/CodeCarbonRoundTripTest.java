@@ -90,6 +90,19 @@ class CodeCarbonRoundTripTest {
     }
   }
 
+  @Test
+  void longNamesAndZonesAreClippedToWhatTheStoreHolds() throws Exception {
+    String text = "timestamp,project_name,task_name,run_id,duration,emissions,energy_consumed,cloud_region\n"
+        + "2025-01-01T00:00:00," + "p".repeat(300) + ",train,r1,10,0.1,0.2," + "z".repeat(150) + "\n";
+    CodeCarbonFile file = CodeCarbonImport.read(text.getBytes(), "long.csv", UTC);
+    try (RunStore store = RunStore.open(RunStore.defaultUrl(dir))) {
+      Run r = store.get(store.importRuns(file.runs()).get("codecarbon:r1#train"));
+      assertThat(r.name()).hasSize(300).endsWith("...");
+      assertThat(r.footprint().orElseThrow().zone()).hasSize(100);
+      assertThat(r.parameters()).containsEntry("cloud_region", "z".repeat(150));
+    }
+  }
+
   private static Map<String, String> cells(String row) {
     List<String> fields = CsvRecords.split(row).getFirst().fields();
     Map<String, String> m = new java.util.HashMap<>();
