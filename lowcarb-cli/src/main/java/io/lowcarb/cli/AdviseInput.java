@@ -30,7 +30,10 @@ final class AdviseInput {
     if (run.footprint().isEmpty() || !(run.footprint().get().kwh() > 0)) {
       throw new UsageException("run " + run.id() + " has no energy measurement" + (run.end().isEmpty() ? " (it has not ended)" : ""));
     }
-    double seconds = run.duration().orElseThrow().toNanos() / 1e9;
+    if (run.duration().isEmpty()) {
+      throw new UsageException("run " + run.id() + " has no duration (an imported row without one)");
+    }
+    double seconds = run.duration().get().toNanos() / 1e9;
     Optional<Region> zone = ranIn.or(() -> {
       try {
         return Optional.of(regionOf.apply(run.footprint().get().zone()));

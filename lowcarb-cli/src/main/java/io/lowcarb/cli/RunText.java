@@ -3,31 +3,45 @@ package io.lowcarb.cli;
 import io.lowcarb.track.EnergyFigure;
 import io.lowcarb.track.Footprint;
 import io.lowcarb.track.Run;
+import io.lowcarb.track.RunTotals;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.function.DoubleFunction;
 import java.util.stream.Collectors;
 
-/** How runs read in the terminal. */
+/** How runs read in the terminal. A figure that is not known reads "-", never 0. */
 final class RunText {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private RunText() {}
 
   static String started(Run r) {
-    return TIME.format(r.start());
+    return r.knownStart().map(TIME::format).orElse("-");
+  }
+
+  static String ended(Run r) {
+    return r.end().map(TIME::format).orElse("-");
   }
 
   static String duration(Run r) {
-    return r.duration().map(Durations::text).orElse("running");
+    return r.duration().map(Durations::text).orElse(r.end().isEmpty() ? "running" : "-");
   }
 
   static String energy(Run r) {
-    return r.footprint().map(f -> Summary.energy(f.kwh() * 3.6e6)).orElse("-");
+    return known(r.footprint().map(Footprint::knownKwh), kwh -> Summary.energy(kwh * 3.6e6));
   }
 
   static String co2(Run r) {
-    return r.footprint().map(f -> Summary.grams(f.emissionsKg() * 1000)).orElse("-");
+    return known(r.footprint().map(Footprint::knownEmissionsKg), kg -> Summary.grams(kg * 1000));
+  }
+
+  private static String known(java.util.Optional<OptionalDouble> value, DoubleFunction<String> text) {
+    OptionalDouble v = value.orElse(OptionalDouble.empty());
+    return v.isPresent() ? text.apply(v.getAsDouble()) : "-";
   }
 
   static String main(Run r) {
@@ -50,7 +64,31 @@ final class RunText {
   }
 
   static String intensity(Footprint f) {
-    return String.format(Locale.ROOT, "%.1f gCO2e/kWh, %s %s, %s", f.intensityGPerKwh(), f.zone(), f.intensityKind(),
-        f.intensitySource());
+    OptionalDouble g = f.knownIntensity();
+    return (g.isPresent() ? String.format(Locale.ROOT, "%.1f gCO2e/kWh", g.getAsDouble()) : "-") + ", " + f.zone()
+        + " " + f.intensityKind() + ", " + f.intensitySource();
+  }
+
+  /**
+   * The sum of {@code t}'s energy and emissions, then one line for each figure some runs lack:
+   * {@code 2 runs have no energy; left out of the sum}.
+   */
+  static List<String> totals(RunTotals t) {
+    List<String> lines = new ArrayList<>();
+    lines.add("total: " + (t.withoutEnergy() == t.runs() ? "-" : Summary.energy(t.kwh() * 3.6e6)) + ", "
+        + (t.withoutEmissions() == t.runs() ? "-" : Summary.grams(t.emissionsKg() * 1000)) + " CO2e over "
+        + runs(t.runs()));
+    if (t.withoutEnergy() > 0) {
+      lines.add(runs(t.withoutEnergy()) + (t.withoutEnergy() == 1 ? " has" : " have") + " no energy; left out of the sum");
+    }
+    if (t.withoutEmissions() > 0) {
+      lines.add(runs(t.withoutEmissions()) + (t.withoutEmissions() == 1 ? " has" : " have")
+          + " no CO2e; left out of the sum");
+    }
+    return lines;
+  }
+
+  private static String runs(int n) {
+    return n + (n == 1 ? " run" : " runs");
   }
 }

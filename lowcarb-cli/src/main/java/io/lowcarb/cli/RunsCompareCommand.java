@@ -47,7 +47,8 @@ final class RunsCompareCommand implements Callable<Integer> {
     row(out, "energy vs first", runs, r -> ratio(r, first, true));
     row(out, "CO2e", runs, RunText::co2);
     row(out, "CO2e vs first", runs, r -> ratio(r, first, false));
-    row(out, "intensity g/kWh", runs, r -> r.footprint().map(f -> String.format(Locale.ROOT, "%.1f", f.intensityGPerKwh())).orElse("-"));
+    row(out, "intensity g/kWh", runs, r -> r.footprint().filter(f -> f.knownIntensity().isPresent())
+        .map(f -> String.format(Locale.ROOT, "%.1f", f.intensityGPerKwh())).orElse("-"));
     row(out, "method", runs, r -> r.footprint().map(RunText::methods).orElse("-"));
     TreeSet<String> metrics = new TreeSet<>();
     runs.forEach(r -> metrics.addAll(r.metrics().keySet()));
@@ -63,7 +64,7 @@ final class RunsCompareCommand implements Callable<Integer> {
     }
     double a = energy ? r.footprint().get().kwh() : r.footprint().get().emissionsKg();
     double b = energy ? first.footprint().get().kwh() : first.footprint().get().emissionsKg();
-    return b > 0 ? String.format(Locale.ROOT, "%.2fx", a / b) : "-";
+    return b > 0 && !Double.isNaN(a) ? String.format(Locale.ROOT, "%.2fx", a / b) : "-"; // NaN: not known
   }
 
   private static void row(PrintWriter out, String label, List<Run> runs, Function<Run, String> cell) {

@@ -93,18 +93,23 @@ final class RunsExportCommand implements Callable<Integer> {
     m.put("name", r.name());
     m.put("command", r.command());
     m.put("status", RunText.status(r));
-    m.put("start", r.start().toString());
+    m.put("start", r.knownStart().map(Object::toString).orElse(null));
     m.put("end", r.end().map(Object::toString).orElse(null));
     m.put("duration_s", r.duration().map(d -> d.toNanos() / 1e9).orElse(null));
     m.put("parameters", r.parameters());
     m.put("machine", r.machine());
     r.footprint().ifPresent(f -> {
       Map<String, Object> fp = new LinkedHashMap<>();
-      fp.put("energy_kwh", f.kwh());
-      fp.put("emissions_kg", f.emissionsKg());
+      // A figure not known is null: JSON has no NaN
+      fp.put("energy_kwh", f.knownKwh().isPresent() ? f.kwh() : null);
+      fp.put("emissions_kg", f.knownEmissionsKg().isPresent() ? f.emissionsKg() : null);
       fp.put("pue", f.pue());
-      fp.put("intensity", Map.of("g_per_kwh", f.intensityGPerKwh(), "zone", f.zone(), "source", f.intensitySource(),
-          "kind", f.intensityKind()));
+      Map<String, Object> intensity = new LinkedHashMap<>();
+      intensity.put("g_per_kwh", f.knownIntensity().isPresent() ? f.intensityGPerKwh() : null);
+      intensity.put("zone", f.zone());
+      intensity.put("source", f.intensitySource());
+      intensity.put("kind", f.intensityKind());
+      fp.put("intensity", intensity);
       fp.put("components", f.energy());
       m.put("footprint", fp);
     });

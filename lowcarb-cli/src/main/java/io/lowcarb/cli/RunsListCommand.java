@@ -2,6 +2,7 @@ package io.lowcarb.cli;
 
 import io.lowcarb.track.Run;
 import io.lowcarb.track.RunStore;
+import io.lowcarb.track.RunTotals;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,7 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code lowcarb runs list}. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List runs, newest first, with their energy, CO2e and main metric.")
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "List runs, newest first, with their energy, CO2e and main metric, and their total; "
+        + "a figure not known reads - and is left out of the total, which says so.")
 final class RunsListCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -35,6 +38,7 @@ final class RunsListCommand implements Callable<Integer> {
       out.printf(format, r.id(), r.kind().label(), RunText.started(r), RunText.status(r), RunText.energy(r),
           RunText.co2(r), r.footprint().map(RunText::methods).orElse("-"), RunText.main(r), r.name());
     }
+    RunText.totals(RunTotals.of(runs)).forEach(out::println);
     return 0;
   }
 }

@@ -66,7 +66,8 @@ final class RunsShowCommand implements Callable<Integer> {
     out.printf("run %s (%s, %s)%n", r.id(), r.kind().label(), RunText.status(r));
     line(out, "name", r.name());
     line(out, "command", r.command());
-    line(out, "started", RunText.started(r) + " UTC");
+    line(out, "started", r.startKnown() ? RunText.started(r) + " UTC" : "-");
+    r.end().ifPresent(e -> line(out, "ended", RunText.ended(r) + " UTC"));
     line(out, "duration", RunText.duration(r));
     r.exitCode().ifPresent(c -> line(out, "exit status", Integer.toString(c)));
     if (!r.message().isEmpty()) {
@@ -77,12 +78,13 @@ final class RunsShowCommand implements Callable<Integer> {
         + (r.machine().gpus().isEmpty() ? "" : ", " + String.join(", ", r.machine().gpus())) + ", " + r.machine().os());
     if (r.footprint().isPresent()) {
       Footprint f = r.footprint().get();
-      line(out, "energy", RunText.energy(r) + ": " + RunText.components(f));
+      line(out, "energy", RunText.energy(r) + (f.energy().isEmpty() ? "" : ": " + RunText.components(f)));
       line(out, "intensity", RunText.intensity(f));
       line(out, "pue", String.format(Locale.ROOT, "%.2f", f.pue()));
-      line(out, "emissions", RunText.co2(r) + " CO2e");
+      line(out, "emissions", f.knownEmissionsKg().isPresent() ? RunText.co2(r) + " CO2e" : "-");
     } else {
-      line(out, "energy", "not measured" + (r.status() == io.lowcarb.track.RunStatus.RUNNING ? " (yet)" : ""));
+      line(out, "energy", "- (not measured" + (r.status() == io.lowcarb.track.RunStatus.RUNNING ? " yet)" : ")"));
+      line(out, "emissions", "-");
     }
     Sci.of(r, embodied).ifPresent(sci -> line(out, "SCI", String.format(Locale.ROOT,
         "%s per %s (E x I %s + M %s over %s units; embodied: %s)", Summary.grams(sci.gramsPerUnit()), sci.unit(),

@@ -14,10 +14,10 @@ import java.util.stream.Collectors;
  * @param kind what made it
  * @param name its name
  * @param status running, finished or failed, with why it failed
- * @param start when it started, UTC
- * @param duration how long it ran, or "running"
- * @param energy energy in kWh with the method per component, or "not measured"
- * @param emissions emissions in gCO2e, or "not measured"
+ * @param start when it started, UTC, or "-" when not known
+ * @param duration how long it ran, "running", or "-" when not known
+ * @param energy energy in kWh with the method per component, "not measured", or "-" when not known
+ * @param emissions emissions in gCO2e, "not measured", or "-" when not known
  * @param intensity the intensity used in gCO2e/kWh, with zone, source and kind
  * @param mainMetric its main metric and value, or empty
  * @param sci the Software Carbon Intensity per functional unit, or empty
@@ -35,6 +35,8 @@ public record RunRow(
     String mainMetric,
     String sci) {
   static final String NOT_MEASURED = "not measured";
+  /** A figure of a measured run that is not known: a blank cell of an imported CodeCarbon row. */
+  static final String NOT_KNOWN = "-";
 
   /** The row of {@code run}. */
   public static RunRow of(Run run) {
@@ -44,25 +46,28 @@ public record RunRow(
         run.kind().label(),
         run.name(),
         run.status().name().toLowerCase(java.util.Locale.ROOT) + (run.message().isBlank() ? "" : ": " + run.message()),
-        Figures.time(run.start()),
-        run.duration().map(Figures::duration).orElse("running"),
+        run.knownStart().map(Figures::time).orElse(NOT_KNOWN),
+        run.duration().map(Figures::duration).orElse(run.end().isEmpty() ? "running" : NOT_KNOWN),
         f.map(RunRow::energy).orElse(NOT_MEASURED),
-        f.map(p -> Figures.number(p.emissionsKg() * 1000) + " g").orElse(NOT_MEASURED),
+        f.map(p -> p.knownEmissionsKg().isPresent() ? Figures.number(p.emissionsKg() * 1000) + " g" : NOT_KNOWN)
+            .orElse(NOT_MEASURED),
         f.map(RunRow::intensity).orElse(""),
         run.main().isPresent() ? run.mainMetric() + " " + Figures.number(run.main().getAsDouble()) : "",
-        f.flatMap(p -> run.unit().map(u -> sci(p, u))).orElse(""));
+        f.filter(p -> p.knownEmissionsKg().isPresent()).flatMap(p -> run.unit().map(u -> sci(p, u))).orElse(""));
   }
 
   private static String energy(Footprint f) {
     String methods = f.energy().stream()
         .map(e -> e.component() + " " + e.method())
         .collect(Collectors.joining(", "));
-    return Figures.number(f.kwh()) + " kWh" + (methods.isEmpty() ? "" : " (" + methods + ")");
+    return (f.knownKwh().isPresent() ? Figures.number(f.kwh()) + " kWh" : NOT_KNOWN)
+        + (methods.isEmpty() ? "" : " (" + methods + ")");
   }
 
   /** The intensity used, with zone, source, kind and PUE. */
   static String intensity(Footprint f) {
-    return Figures.number(f.intensityGPerKwh()) + " g/kWh " + f.zone() + ", " + f.intensitySource()
+    return (f.knownIntensity().isPresent() ? Figures.number(f.intensityGPerKwh()) + " g/kWh " : NOT_KNOWN + " ")
+        + f.zone() + ", " + f.intensitySource()
         + " (" + f.intensityKind() + (f.pue() != 1 ? ", PUE " + Figures.number(f.pue()) : "") + ")";
   }
 

@@ -20,7 +20,8 @@ public record TradeoffChart(List<ReportRun> runs) implements Chart {
 
   /** Whether {@code run} can be placed on this chart. */
   static boolean draws(ReportRun run) {
-    return run.accuracy().isPresent() && run.run().footprint().isPresent();
+    return run.accuracy().isPresent()
+        && run.run().footprint().map(f -> f.knownEmissionsKg().isPresent()).orElse(false);
   }
 
   /** The runs on the Pareto front, by rising CO2e. */

@@ -68,6 +68,26 @@ class RunRowTest {
   }
 
   @Test
+  void figuresNotKnownReadAsDashes() {
+    Footprint blank = new Footprint(List.of(new EnergyFigure("total", 0.2, "codecarbon", "codecarbon")), 0.2,
+        Double.NaN, Double.NaN, "FRA", "CodeCarbon", "average", 1.0);
+    Run noStart = new Run("a1b2c3d4e5f6", RunKind.IMPORTED, "bert", "codecarbon", Map.of(), RunStatus.FINISHED, START,
+        Optional.of(START), new Machine("h", "cpu", 4, 0, List.of(), "Linux"), Optional.of(blank), Map.of(), "",
+        Optional.of(new FunctionalUnit("run", 1)), OptionalInt.empty(), "", List.of(), false);
+    RunRow row = RunRow.of(noStart);
+    assertThat(row.start()).isEqualTo("-");
+    assertThat(row.duration()).isEqualTo("-");
+    assertThat(row.energy()).isEqualTo("0.2 kWh (total codecarbon)");
+    assertThat(row.emissions()).isEqualTo("-");
+    assertThat(row.intensity()).isEqualTo("- FRA, CodeCarbon (average)");
+    assertThat(row.sci()).isEmpty();
+    Footprint noEnergy = new Footprint(List.of(), Double.NaN, 0.004, Double.NaN, "FRA", "CodeCarbon", "average", 1.0);
+    RunRow other = RunRow.of(run(Optional.of(noEnergy), Optional.empty(), Optional.of(START.plusSeconds(3))));
+    assertThat(other.energy()).isEqualTo("-");
+    assertThat(other.emissions()).isEqualTo("4 g");
+  }
+
+  @Test
   void aFailedRunSaysWhy() {
     RunRow row = RunRow.of(run(Optional.of(FOOTPRINT), Optional.empty(), Optional.of(START.plusSeconds(3)),
         RunStatus.FAILED, "exit status 137"));

@@ -27,6 +27,8 @@ import java.util.OptionalInt;
  * @param exitCode a command's exit status
  * @param message why it failed, or empty
  * @param artifacts the files it wrote
+ * @param startKnown false when only its end is known (an imported row without a duration):
+ *     {@code start} then holds the end, and it has no duration
  */
 public record Run(
     String id,
@@ -44,16 +46,31 @@ public record Run(
     Optional<FunctionalUnit> unit,
     OptionalInt exitCode,
     String message,
-    List<Artifact> artifacts) {
+    List<Artifact> artifacts,
+    boolean startKnown) {
   public Run {
     parameters = Map.copyOf(parameters);
     metrics = Map.copyOf(metrics);
     artifacts = List.copyOf(artifacts);
   }
 
-  /** How long it ran, empty while running. */
+  /** A run whose start is known. */
+  public Run(
+      String id, RunKind kind, String name, String command, Map<String, String> parameters, RunStatus status,
+      Instant start, Optional<Instant> end, Machine machine, Optional<Footprint> footprint, Map<String, Double> metrics,
+      String mainMetric, Optional<FunctionalUnit> unit, OptionalInt exitCode, String message, List<Artifact> artifacts) {
+    this(id, kind, name, command, parameters, status, start, end, machine, footprint, metrics, mainMetric, unit,
+        exitCode, message, artifacts, true);
+  }
+
+  /** How long it ran: empty while running, and when its start is unknown. */
   public Optional<Duration> duration() {
-    return end.map(e -> Duration.between(start, e));
+    return startKnown ? end.map(e -> Duration.between(start, e)) : Optional.empty();
+  }
+
+  /** When it started, if known. */
+  public Optional<Instant> knownStart() {
+    return startKnown ? Optional.of(start) : Optional.empty();
   }
 
   /** The value of its main metric, if it has one. */
@@ -80,6 +97,7 @@ public record Run(
         e.flatMap(RunEnd::unit),
         e.map(RunEnd::exitCode).orElse(OptionalInt.empty()),
         e.map(RunEnd::message).orElse(""),
-        e.map(RunEnd::artifacts).orElse(List.of()));
+        e.map(RunEnd::artifacts).orElse(List.of()),
+        s.startKnown());
   }
 }

@@ -21,15 +21,20 @@ final class RunRows {
   private static final String COLUMNS =
       "id, kind, name, command, parameters, status, started_at, ended_at, host, machine, energy_kwh, emissions_kg,"
           + " intensity_g_per_kwh, intensity_zone, intensity_source, intensity_kind, pue, main_metric,"
-          + " functional_unit, functional_units, exit_code, message";
+          + " functional_unit, functional_units, exit_code, message, start_known";
 
   private RunRows() {}
 
   static void insertStart(Connection c, String id, RunStart s) throws SQLException {
+    insertStart(c, id, s, null);
+  }
+
+  /** Inserts the start of run {@code id}; {@code importKey} is null unless it was imported. */
+  static void insertStart(Connection c, String id, RunStart s, String importKey) throws SQLException {
     try (PreparedStatement p =
         c.prepareStatement(
-            "insert into runs (id, kind, name, command, parameters, status, started_at, host, machine, main_metric)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            "insert into runs (id, kind, name, command, parameters, status, started_at, host, machine, main_metric,"
+                + " start_known, import_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       p.setString(1, id);
       p.setString(2, s.kind().name());
       p.setString(3, s.name());
@@ -40,6 +45,8 @@ final class RunRows {
       p.setString(8, s.machine().host());
       p.setString(9, Json.write(s.machine()));
       p.setString(10, s.mainMetric());
+      p.setBoolean(11, s.startKnown());
+      p.setString(12, importKey);
       p.executeUpdate();
     }
   }
@@ -139,6 +146,16 @@ final class RunRows {
     }
   }
 
+  /** Whether a run imported with {@code key} is stored. */
+  static boolean hasImportKey(Connection c, String key) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("select 1 from runs where import_key = ?")) {
+      p.setString(1, key);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
   /** The ids starting with {@code prefix}, at most two (enough to tell a unique prefix). */
   static List<String> idsStartingWith(Connection c, String prefix) throws SQLException {
     List<String> ids = new ArrayList<>();
@@ -214,7 +231,7 @@ final class RunRows {
           f.intensitySource(), f.intensityKind(), f.pue()));
       runs.add(new Run(h.id(), h.kind(), h.name(), h.command(), h.parameters(), h.status(), h.start(), h.end(),
           h.machine(), fp, metrics.getOrDefault(h.id(), Map.of()), h.mainMetric(), h.unit(), h.exitCode(),
-          h.message(), artifacts.getOrDefault(h.id(), List.of())));
+          h.message(), artifacts.getOrDefault(h.id(), List.of()), h.startKnown()));
     }
     return runs;
   }
@@ -244,16 +261,20 @@ final class RunRows {
     }
   }
 
-  /** The run's own row; its energy, metrics and artifacts come from their tables. */
+  /**
+   * The run's own row; its energy, metrics and artifacts come from their tables. A footprint has
+   * its energy, its emissions or both: NULL is a figure not known (NaN), never 0.
+   */
   private static Run head(ResultSet r) throws SQLException {
     Double kwh = nullableDouble(r, "energy_kwh");
+    Double kg = nullableDouble(r, "emissions_kg");
     Optional<Footprint> footprint =
-        kwh == null
+        kwh == null && kg == null
             ? Optional.empty()
             : Optional.of(new Footprint(
                 List.of(),
-                kwh,
-                nullableDouble(r, "emissions_kg") == null ? Double.NaN : r.getDouble("emissions_kg"),
+                kwh == null ? Double.NaN : kwh,
+                kg == null ? Double.NaN : kg,
                 nullableDouble(r, "intensity_g_per_kwh") == null ? Double.NaN : r.getDouble("intensity_g_per_kwh"),
                 String.valueOf(r.getString("intensity_zone")),
                 String.valueOf(r.getString("intensity_source")),
@@ -281,7 +302,8 @@ final class RunRows {
         unit,
         exitCode,
         r.getString("message") == null ? "" : r.getString("message"),
-        List.of());
+        List.of(),
+        r.getBoolean("start_known"));
   }
 
   private static Double nullableDouble(ResultSet r, String column) throws SQLException {

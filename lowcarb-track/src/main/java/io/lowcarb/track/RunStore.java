@@ -5,11 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where runs are kept: an H2 file ({@code ~/.lowcarb/runs} by default, shared by the processes
@@ -98,6 +101,30 @@ public final class RunStore implements AutoCloseable {
       return null;
     });
     return id;
+  }
+
+  /**
+   * Stores runs imported from another tool, all in one transaction: all of them are stored, or,
+   * if anything fails, none. A run whose key is already in the store, or earlier in {@code runs},
+   * is left out, so that importing the same records twice adds nothing.
+   *
+   * @return the ids of the runs added, by key, in the order of {@code runs}
+   */
+  public Map<String, String> importRuns(List<ImportedRun> runs) {
+    return db.inTransaction("import " + runs.size() + " run(s)", c -> {
+      Map<String, String> added = new LinkedHashMap<>();
+      Set<String> seen = new HashSet<>();
+      for (ImportedRun r : runs) {
+        if (!seen.add(r.key()) || RunRows.hasImportKey(c, r.key())) {
+          continue;
+        }
+        String id = newId();
+        RunRows.insertStart(c, id, r.start(), r.key());
+        RunRows.updateEnd(c, id, r.end());
+        added.put(r.key(), id);
+      }
+      return added;
+    });
   }
 
   /**

@@ -28,12 +28,13 @@ public record Sci(double operationalGrams, double embodiedGrams, double units, S
   }
 
   /**
-   * The SCI of {@code run}, if it has a footprint and a functional unit.
+   * The SCI of {@code run}, if it has a footprint with its emissions, a functional unit and a duration.
    *
    * @param embodied the hardware it ran on, if its embodied emissions are known
    */
   public static Optional<Sci> of(Run run, Optional<Embodied> embodied) {
-    if (run.footprint().isEmpty() || run.unit().isEmpty() || run.duration().isEmpty()) {
+    if (run.footprint().isEmpty() || run.footprint().get().knownEmissionsKg().isEmpty() || run.unit().isEmpty()
+        || run.duration().isEmpty()) {
       return Optional.empty();
     }
     double operational = run.footprint().get().emissionsKg() * 1000;

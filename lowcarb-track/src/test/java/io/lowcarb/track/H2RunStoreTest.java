@@ -32,6 +32,36 @@ class H2RunStoreTest extends RunStoreContract {
   }
 
   @Test
+  void aStoreWrittenBeforeImportKeysIsMigratedWithItsRuns() throws Exception {
+    String url = RunStore.defaultUrl(dir.resolve("old"));
+    org.flywaydb.core.Flyway.configure(getClass().getClassLoader())
+        .dataSource(StoreDatabase.normalised(url), null, null)
+        .locations("classpath:io/lowcarb/track/migration")
+        .table("lowcarb_schema_history")
+        .target("1")
+        .load()
+        .migrate();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(StoreDatabase.normalised(url));
+        java.sql.Statement st = c.createStatement()) {
+      st.executeUpdate("insert into runs (id, kind, name, command, parameters, status, started_at, ended_at, host,"
+          + " machine, energy_kwh, emissions_kg, pue) values ('0123456789ab', 'IMPORTED', 'bert', 'codecarbon',"
+          + " '{\"import_key\":\"1f7c@2023-02-03T04:05:06\"}', 'FINISHED', TIMESTAMP WITH TIME ZONE"
+          + " '2023-02-03 04:00:00+00', TIMESTAMP WITH TIME ZONE '2023-02-03 04:05:06+00', 'h',"
+          + " '{\"host\":\"h\",\"cpuModel\":\"c\",\"cpus\":1,\"ramBytes\":0,\"gpus\":[],\"os\":\"Linux\"}',"
+          + " 0.5, 0.2, 1.0)");
+    }
+    try (RunStore s = RunStore.open(url)) {
+      Run old = s.get("0123456789ab");
+      assertThat(old.startKnown()).isTrue();
+      assertThat(old.duration()).hasValue(java.time.Duration.ofSeconds(306));
+      assertThat(old.footprint().orElseThrow().kwh()).isEqualTo(0.5);
+      assertThat(s.importRuns(java.util.List.of(new ImportedRun(Runs.start(RunKind.IMPORTED, "bert", Instant.EPOCH),
+          RunEnd.finished(Instant.EPOCH.plusSeconds(1), Runs.footprint(0.5, 400), java.util.Map.of()), "codecarbon:1f7c"))))
+          .as("the key column is new: an earlier import's key is in its parameters only").hasSize(1);
+    }
+  }
+
+  @Test
   void aUrlThatIsNotAStoreIsRefusedByName() {
     assertThatThrownBy(() -> RunStore.open("jdbc:mysql://x/y"))
         .isInstanceOf(StoreException.class)

@@ -156,6 +156,57 @@ abstract class RunStoreContract {
     assertThat(store.series(id)).containsKey("energy_kwh");
   }
 
+  @Test
+  void importedRunsAreStoredOnceAndAllTogether() {
+    ImportedRun a = imported("codecarbon:a", T0, Runs.footprint(0.01, 300));
+    ImportedRun b = imported("codecarbon:b", T0.plusSeconds(60), Runs.footprint(0.02, 300));
+    Map<String, String> first = store.importRuns(List.of(a, b, a));
+    assertThat(first.keySet()).containsExactly("codecarbon:a", "codecarbon:b");
+    assertThat(store.importRuns(List.of(b, a))).as("imported twice: nothing added").isEmpty();
+    ImportedRun c = imported("codecarbon:c", T0.plusSeconds(120), Runs.footprint(0.03, 300));
+    assertThat(store.importRuns(List.of(a, c)).keySet()).containsExactly("codecarbon:c");
+    assertThat(store.list(RunFilter.latest(10))).hasSize(3);
+
+    ImportedRun tooLong = new ImportedRun(Runs.start(RunKind.IMPORTED, "x".repeat(400), T0),
+        RunEnd.finished(T0, Runs.footprint(0.01, 300), Map.of()), "codecarbon:d");
+    assertThatThrownBy(() -> store.importRuns(List.of(imported("codecarbon:e", T0, Runs.footprint(0.01, 300)), tooLong)))
+        .isInstanceOf(StoreException.class);
+    assertThat(store.list(RunFilter.latest(10))).as("a failed import stores nothing").hasSize(3);
+  }
+
+  @Test
+  void figuresNotKnownAreReadBackNotKnownNeverZero() {
+    Footprint noEmissions = new Footprint(List.of(new EnergyFigure("total", 0.2, "codecarbon", "codecarbon")), 0.2,
+        Double.NaN, Double.NaN, "FRA", "CodeCarbon", "average", 1.0);
+    Footprint noEnergy = new Footprint(List.of(), Double.NaN, 0.004, Double.NaN, "FRA", "CodeCarbon", "average", 1.0);
+    RunStart unknownStart = new RunStart(RunKind.IMPORTED, "codecarbon", "codecarbon", Map.of(), T0,
+        Runs.start(RunKind.IMPORTED, "m", T0).machine(), "", false);
+    Map<String, String> ids = store.importRuns(List.of(
+        imported("codecarbon:no-emissions", T0, noEmissions),
+        imported("codecarbon:no-energy", T0, noEnergy),
+        new ImportedRun(unknownStart, RunEnd.finished(T0, Runs.footprint(0.01, 300), Map.of()), "codecarbon:no-start")));
+
+    Footprint a = store.get(ids.get("codecarbon:no-emissions")).footprint().orElseThrow();
+    assertThat(a.knownKwh()).hasValue(0.2);
+    assertThat(a.knownEmissionsKg()).isEmpty();
+    assertThat(a.knownIntensity()).isEmpty();
+    assertThat(a.energy()).hasSize(1);
+    Footprint b = store.get(ids.get("codecarbon:no-energy")).footprint().orElseThrow();
+    assertThat(b.knownKwh()).isEmpty();
+    assertThat(b.knownEmissionsKg()).hasValue(0.004);
+    Run c = store.get(ids.get("codecarbon:no-start"));
+    assertThat(c.startKnown()).isFalse();
+    assertThat(c.duration()).isEmpty();
+    assertThat(c.knownStart()).isEmpty();
+    assertThat(c.end()).hasValue(T0);
+    assertThat(store.get(ids.get("codecarbon:no-emissions")).duration()).hasValue(java.time.Duration.ofSeconds(30));
+  }
+
+  private static ImportedRun imported(String key, Instant start, Footprint footprint) {
+    return new ImportedRun(Runs.start(RunKind.IMPORTED, "codecarbon", start),
+        RunEnd.finished(start.plusSeconds(30), footprint, Map.of()), key);
+  }
+
   private static List<String> ids(List<Run> runs) {
     return runs.stream().map(Run::id).toList();
   }

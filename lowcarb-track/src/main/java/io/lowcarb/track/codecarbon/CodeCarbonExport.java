@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * Stored runs as rows of CodeCarbon's {@code emissions.csv} (v3 columns, its units: s, kg, W, kWh,
  * GB), so that CodeCarbon's dashboard and scripts read lowcarb's history. Runs without a
- * footprint are not exported.
+ * footprint are not exported. A figure not known (an imported row's blank cell) is written blank
+ * again, and so is any figure derived from it (a rate needs the duration).
  */
 public final class CodeCarbonExport {
   private CodeCarbonExport() {}
@@ -29,7 +30,7 @@ public final class CodeCarbonExport {
   /** The row of {@code run}, which must have a footprint and an end; without a line end. */
   public static String row(Run run, ZoneId zone, String lowcarbVersion) {
     Footprint f = run.footprint().orElseThrow(() -> new IllegalArgumentException("run " + run.id() + " has no footprint"));
-    double seconds = run.duration().orElseThrow().toNanos() / 1e9;
+    double seconds = run.duration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     Map<String, String> v = new HashMap<>();
     v.put("timestamp", LocalDateTime.ofInstant(run.end().orElseThrow(), zone).truncatedTo(ChronoUnit.MICROS).toString());
     v.put("project_name", run.name());
@@ -37,11 +38,15 @@ public final class CodeCarbonExport {
     v.put("experiment_id", run.kind().label());
     v.put("duration", num(seconds));
     v.put("emissions", num(f.emissionsKg()));
-    v.put("emissions_rate", num(seconds > 0 ? f.emissionsKg() / seconds : 0));
+    v.put("emissions_rate", num(perSecond(f.emissionsKg(), seconds)));
+    // A footprint with only a total (an imported CodeCarbon 1.x row) does not know its components:
+    // blank, not 0. One with components has none other: a component not there used none.
+    boolean components = f.energy().stream().anyMatch(e -> !e.component().equals("total"));
     for (String c : new String[] {"cpu", "gpu", "ram"}) {
-      double kwh = f.energy().stream().filter(e -> e.component().equals(c)).mapToDouble(EnergyFigure::kwh).sum();
+      double kwh = !components ? Double.NaN
+          : f.energy().stream().filter(e -> e.component().equals(c)).mapToDouble(EnergyFigure::kwh).sum();
       v.put(c + "_energy", num(kwh));
-      v.put(c + "_power", num(seconds > 0 ? kwh * 3.6e6 / seconds : 0));
+      v.put(c + "_power", num(perSecond(kwh * 3.6e6, seconds)));
     }
     v.put("energy_consumed", num(f.kwh()));
     v.put("water_consumed", num(0));
@@ -63,5 +68,13 @@ public final class CodeCarbonExport {
     return CodeCarbonCsv.COLUMNS.stream()
         .map(c -> CodeCarbonCsv.escape(v.getOrDefault(c, "")))
         .collect(Collectors.joining(","));
+  }
+
+  /** {@code amount} per second; NaN (a blank cell) when either is not known, 0 over no time. */
+  private static double perSecond(double amount, double seconds) {
+    if (Double.isNaN(amount) || Double.isNaN(seconds)) {
+      return Double.NaN;
+    }
+    return seconds > 0 ? amount / seconds : 0;
   }
 }

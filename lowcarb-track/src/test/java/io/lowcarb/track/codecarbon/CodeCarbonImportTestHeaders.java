@@ -1,0 +1,9 @@
+package io.lowcarb.track.codecarbon;
+
+/** Headers of CodeCarbon's versions, for tests that write their own rows. */
+final class CodeCarbonImportTestHeaders {
+  /** CodeCarbon 3.x: the same columns, in the same order, as lowcarb's export. */
+  static final String V3 = io.lowcarb.energy.report.CodeCarbonCsv.HEADER;
+
+  private CodeCarbonImportTestHeaders() {}
+}
