@@ -126,7 +126,7 @@ class FlServerClientTest {
       int port = closed.getLocalPort();
       closed.close();
       Cli.Result unreachable = Cli.inProcess("fl", "client", "--server", "127.0.0.1:" + port, "--token", "t",
-          "--partition", "1/2", "--retry-for", "1s", "--store", "none");
+          "--partition", "1/2", "--retry-for", "5s", "--store", "none");
       assertThat(unreachable.exit()).as(unreachable.err()).isEqualTo(2);
       assertThat(unreachable.err().strip().lines().toList().getLast())
           .startsWith("fl client: cannot reach the server for ").doesNotContain("Exception");

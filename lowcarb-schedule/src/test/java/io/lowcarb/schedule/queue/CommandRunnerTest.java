@@ -128,7 +128,7 @@ class CommandRunnerTest {
 
     assertThat(outcome.exitCode()).isZero();
     Footprint footprint = outcome.footprint().orElseThrow();
-    assertThat(footprint.gPerKwh()).isEqualTo(250.0);
+    assertThat(footprint.gPerKwh()).isCloseTo(250.0, within(1e-9));
     assertThat(footprint.energyKwh()).isGreaterThan(0);
     assertThat(footprint.emissionsGrams()).isCloseTo(footprint.energyKwh() * 250, within(1e-12));
   }
