@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * input passes when the reader either reads it or throws one of its clear exceptions whose message
  * is one line (naming the file, unless the target is anonymous); and in both cases it left no file
  * beside the input and allocated no more heap than the target allows (claims in a header are
- * checked before allocating). Anything else is a failure: another exception, an {@link Error}, a
+ * checked before allocating). Files the target puts beside the input may stay. Anything else is a failure: another exception, an {@link Error}, a
  * message of several lines, a file left behind, a heap blow-up.
  */
 public final class FuzzRun {
@@ -64,6 +64,9 @@ public final class FuzzRun {
     try {
       Files.createDirectories(dir);
       Files.write(file, input.bytes());
+      for (var b : target.besideFiles().entrySet()) {
+        Files.write(dir.resolve(b.getKey()), b.getValue());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -80,7 +83,7 @@ public final class FuzzRun {
       return new Verdict.Failed("allocated " + allocated / 1024 + " KiB of heap, over the " + bound / 1024 + " KiB allowed"
           + (thrown == null ? "" : " (then " + thrown.getClass().getSimpleName() + ")"));
     }
-    List<String> left = leftBehind(dir, file);
+    List<String> left = leftBehind(dir, file, target.besideFiles().keySet());
     if (!left.isEmpty()) {
       return new Verdict.Failed("left " + left + " behind");
     }
@@ -109,9 +112,9 @@ public final class FuzzRun {
     return new Verdict.Refused();
   }
 
-  private static List<String> leftBehind(Path dir, Path file) {
+  private static List<String> leftBehind(Path dir, Path file, java.util.Set<String> beside) {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> !p.equals(file)).map(p -> p.getFileName().toString()).sorted().toList();
+      return files.filter(p -> !p.equals(file) && !beside.contains(p.getFileName().toString())).map(p -> p.getFileName().toString()).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

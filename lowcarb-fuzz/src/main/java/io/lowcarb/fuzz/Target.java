@@ -32,6 +32,7 @@ public final class Target {
   private long heap = DEFAULT_HEAP;
   private long heapPerInputByte = 16;
   private Path seedFolder;
+  private final java.util.Map<String, byte[]> beside = new java.util.LinkedHashMap<>();
 
   private Target(String name, String fileName, Read read, List<Class<? extends Throwable>> clear) {
     this.name = name;
@@ -88,6 +89,12 @@ public final class Target {
     return this;
   }
 
+  /** A valid file written beside each input before the read, such as the labels of an images file. */
+  public Target beside(String fileName, byte[] content) {
+    beside.put(fileName, content.clone());
+    return this;
+  }
+
   /** A folder of hand-made files, each one more input. */
   public Target seedFolder(Path dir) {
     this.seedFolder = dir;
@@ -128,6 +135,10 @@ public final class Target {
 
   long heapBound(int inputBytes) {
     return heap + heapPerInputByte * inputBytes;
+  }
+
+  java.util.Map<String, byte[]> besideFiles() {
+    return java.util.Collections.unmodifiableMap(beside);
   }
 
   Optional<Path> seedFolder() {
