@@ -97,14 +97,15 @@ public final class FuzzRun {
     }
     if (target.clear().stream().noneMatch(c -> c.isInstance(thrown))) {
       StackTraceElement[] at = thrown.getStackTrace();
-      return new Verdict.Failed("threw " + thrown + (at.length > 0 ? " at " + at[0] : ""));
+      String first = String.valueOf(thrown.getMessage()).lines().findFirst().orElse("");
+      return new Verdict.Failed("threw " + thrown.getClass().getName() + ": " + first + (at.length > 0 ? " at " + at[0] : ""));
     }
     String message = thrown.getMessage();
     if (message == null || message.isBlank()) {
       return new Verdict.Failed(thrown.getClass().getSimpleName() + " without a message");
     }
     if (message.contains("\n") || message.contains("\r")) {
-      return new Verdict.Failed("a message of several lines: " + message);
+      return new Verdict.Failed("a message of several lines: " + message.replace("\n", "\\n").replace("\r", "\\r"));
     }
     if (target.namesFile() && !message.contains(target.fileName())) {
       return new Verdict.Failed("a message that does not name the file: " + message);

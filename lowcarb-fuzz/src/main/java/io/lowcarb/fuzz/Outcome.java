@@ -30,9 +30,15 @@ public record Outcome(String reader, int inputs, int read, int refused, List<Str
   public Outcome assertClean() {
     System.out.println("fuzz " + summary());
     if (!failures.isEmpty()) {
-      List<String> shown = failures.subList(0, Math.min(20, failures.size()));
-      throw new AssertionError(summary() + ":\n  " + String.join("\n  ", shown)
-          + (failures.size() > shown.size() ? "\n  ..." : ""));
+      // one failure of each kind (what follows the input's label, digits aside), the first twenty kinds
+      java.util.Map<String, String> kinds = new java.util.LinkedHashMap<>();
+      for (String f : failures) {
+        String why = f.substring(f.indexOf("): ") + 1).replaceAll("\\d+", "N");
+        kinds.putIfAbsent(why, f);
+      }
+      List<String> shown = kinds.values().stream().limit(20).toList();
+      throw new AssertionError(summary() + "; " + kinds.size() + " kinds of failure, one of each:\n  "
+          + String.join("\n  ", shown));
     }
     return this;
   }
