@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import io.lowcarb.train.model.Blocks;
+import io.lowcarb.train.model.CheckpointLayout;
 import io.lowcarb.train.model.ModelSpec;
 import io.lowcarb.train.model.SpecException;
 import java.io.ByteArrayInputStream;
@@ -60,6 +61,7 @@ public final class WarmStart {
     } catch (SpecException | java.nio.file.NoSuchFileException e) {
       throw new IllegalArgumentException("the checkpoint " + checkpoint + " has no readable model.json beside it");
     }
+    CheckpointLayout.check(checkpoint, sourceSpec); // DJL believes the sizes in the file: they are checked first
     Block block = target.getBlock();
     block.initialize(manager, DataType.FLOAT32, input);
     List<String> copied = new ArrayList<>();
