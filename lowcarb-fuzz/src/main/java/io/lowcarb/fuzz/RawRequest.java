@@ -32,7 +32,7 @@ public final class RawRequest {
    * request cut short ends there.
    *
    * @return the status, 1xx to 3xx
-   * @throws Refused for a 4xx status or no answer at all
+   * @throws Refused for a 4xx status, 501 or 505 (a method or version the server does not speak), or no answer at all
    * @throws IllegalStateException for a 5xx status, an answer that is not HTTP, or none in 10 s
    */
   public static int send(int port, Path file) throws IOException, Refused {
@@ -55,6 +55,9 @@ public final class RawRequest {
         throw new IllegalStateException("not an HTTP answer: " + status);
       }
       int code = Integer.parseInt(parts[1]);
+      if (code == 501 || code == 505) {
+        throw new Refused(status); // a method or HTTP version the server does not speak: the request's fault
+      }
       if (code >= 500) {
         throw new IllegalStateException("the server failed: " + status);
       }
