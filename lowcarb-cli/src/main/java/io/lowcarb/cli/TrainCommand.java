@@ -140,6 +140,13 @@ final class TrainCommand implements Callable<Integer> {
     } catch (java.nio.file.NoSuchFileException e) {
       throw new UsageException("no such file: " + e.getFile());
     }
+    if (initFrom != null) {
+      try {
+        io.lowcarb.train.WarmStart.check(initFrom); // before the run is recorded and --out written
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
     TrainSettings settings = new TrainSettings(epochs, batchSize, learningRate, learningRateDecay, seed,
         targetAccuracy == null ? OptionalDouble.empty() : OptionalDouble.of(targetAccuracy), energyBudget, co2Budget,
         patience, force, out, resume, java.util.Optional.ofNullable(initFrom), java.util.Set.copyOf(freeze),

@@ -5,6 +5,7 @@ import ai.djl.Model;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import io.lowcarb.train.model.Blocks;
+import io.lowcarb.train.model.CheckpointLayout;
 import io.lowcarb.train.model.ModelSpec;
 import io.lowcarb.train.model.SpecException;
 import java.io.IOException;
@@ -56,6 +57,7 @@ public record Checkpoint(ModelSpec spec, double inputMean, double inputStd, List
     } catch (SpecException | NoSuchFileException e) {
       throw new IllegalArgumentException("the checkpoint " + params + " has no readable model.json beside it");
     }
+    CheckpointLayout.check(params, spec); // DJL believes the sizes in the file: they are checked first
     try (Model model = Model.newInstance(spec.name())) {
       model.setBlock(Blocks.of(spec));
       model.load(dir, name.group(1), Map.of("epoch", Integer.toString(Integer.parseInt(name.group(2)))));

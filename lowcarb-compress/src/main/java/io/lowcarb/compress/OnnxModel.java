@@ -75,6 +75,10 @@ public final class OnnxModel implements AutoCloseable {
       if (STANDARDISATION.contains(t.getName()) || quantization.contains(t.getName())) {
         continue;
       }
+      String mismatch = Weights.mismatch(t);
+      if (mismatch != null) {
+        throw new OnnxFormatException(file + " is not a valid ONNX model: " + mismatch);
+      }
       long[] counts = Weights.counts(t);
       params += counts[0];
       nonzero += counts[1];

@@ -22,6 +22,31 @@ final class Weights {
   }
 
   /**
+   * Why {@code t}'s stored values do not match its dimensions, or null when they do (or it is of a
+   * type that holds no weights). A file may claim any dimensions: they are compared with what it holds
+   * before anything is counted or allocated by them.
+   */
+  static String mismatch(TensorProto t) {
+    int type = t.getDataType();
+    int size = type == TensorProto.DataType.FLOAT.getNumber() || type == TensorProto.DataType.INT32.getNumber() ? 4
+        : type == TensorProto.DataType.INT8.getNumber() || type == TensorProto.DataType.UINT8.getNumber() ? 1 : 0;
+    if (size == 0) {
+      return null;
+    }
+    double claimed = 1; // a double: dimensions multiplied may overflow a long
+    for (long d : t.getDimsList()) {
+      claimed *= d;
+    }
+    double held = !t.getRawData().isEmpty() ? t.getRawData().size() / (double) size
+        : type == TensorProto.DataType.FLOAT.getNumber() ? t.getFloatDataCount() : t.getInt32DataCount();
+    if (claimed != held) {
+      return "the initializer '" + t.getName() + "' claims dimensions " + t.getDimsList() + " and holds "
+          + (t.getRawData().isEmpty() ? (long) held + " values" : t.getRawData().size() + " bytes");
+    }
+    return null;
+  }
+
+  /**
    * How many values {@code t} holds and how many of them are not zero, as {@code {values, nonzero}};
    * {@code {0, 0}} for a type that holds no weights (float, int8, uint8 and int32 do).
    */

@@ -48,4 +48,16 @@ class OnnxModelTest {
         .hasMessageStartingWith(file + " cannot run on ONNX Runtime")
         .hasMessageContaining("Attention42");
   }
+
+  @Test
+  void anInitializerWhoseBytesDoNotMatchItsDimensionsIsRefused() throws Exception {
+    ModelProto.Builder proto = OnnxExport.model(TINY, new long[] {4}).toBuilder();
+    proto.getGraphBuilder().addInitializer(ai.onnx.proto.OnnxMl.TensorProto.newBuilder().setName("odd")
+        .setDataType(ai.onnx.proto.OnnxMl.TensorProto.DataType.INT32.getNumber()).addDims(1)
+        .setRawData(com.google.protobuf.ByteString.copyFrom(new byte[5])));
+    Path file = dir.resolve("odd.onnx");
+    Files.write(file, proto.build().toByteArray());
+    assertThatThrownBy(() -> OnnxModel.open(file)).isInstanceOf(OnnxFormatException.class)
+        .hasMessage(file + " is not a valid ONNX model: the initializer 'odd' claims dimensions [1] and holds 5 bytes");
+  }
 }

@@ -1,7 +1,10 @@
 package io.lowcarb.pipeline;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +22,8 @@ import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -49,6 +54,9 @@ public final class PipelineYaml {
   private static final Set<String> TOP =
       Set.of("name", "dataset", "model", "target_accuracy", "zone", "training", "schedule", "steps", "out");
 
+  /** Pipeline files are a few hundred bytes; the YAML scanner's work grows faster than a file's length. */
+  static final int MAX_BYTES = 256 * 1024;
+
   private final Path file;
 
   private PipelineYaml(Path file) {
@@ -58,16 +66,40 @@ public final class PipelineYaml {
   /** The pipeline in {@code file}; relative paths in it are relative to the file's folder. */
   public static Pipeline read(Path file) throws IOException, PipelineException {
     Node root;
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      root = new Yaml(new LoaderOptions()).compose(in);
+    try {
+      root = new Yaml(new LoaderOptions()).compose(new StringReader(text(file)));
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
       throw new PipelineException(file + " line " + line + ": not valid YAML: " + e.getProblem());
+    } catch (ReaderException e) {
+      throw new PipelineException(file + ": not valid YAML: character " + Integer.toHexString(e.getCodePoint())
+          + " (hex) at character " + e.getPosition() + " is not allowed");
+    } catch (YAMLException e) {
+      // nesting or aliases beyond the loader's limits: no mark
+      throw new PipelineException(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
     }
     return new PipelineYaml(file).pipeline(root);
   }
 
+  /** The file as UTF-8 text, refused when it is not, or larger than any pipeline. */
+  private static String text(Path file) throws IOException, PipelineException {
+    if (Files.size(file) > MAX_BYTES) {
+      throw new PipelineException(file + " is " + Files.size(file) + " bytes; a pipeline file is at most " + MAX_BYTES);
+    }
+    ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      throw new PipelineException(file + " is not UTF-8 text: byte " + bytes.position() + " is not UTF-8 (save it as UTF-8)");
+    }
+  }
+
   private Pipeline pipeline(Node root) throws PipelineException {
+    if (root == null) {
+      throw new PipelineException(file + " is empty: a pipeline is a mapping of keys (name, dataset, model, target_accuracy, steps...)");
+    }
     if (!(root instanceof MappingNode)) {
       throw error(root, "a pipeline is a mapping of keys (name, dataset, model, target_accuracy, steps...)");
     }
@@ -306,6 +338,6 @@ public final class PipelineYaml {
   }
 
   static int line(Node n) {
-    return n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
+    return n == null || n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
   }
 }

@@ -119,4 +119,40 @@ class PipelineYamlTest {
     assertThatThrownBy(() -> PipelineYaml.read(f)).isInstanceOf(PipelineException.class)
         .hasMessageStartingWith(f.toString()).hasMessageContaining(message);
   }
+
+  @Test
+  void anEmptyFileIsNamedAsEmpty() throws Exception {
+    Path f = write("");
+    assertThatThrownBy(() -> PipelineYaml.read(f)).isInstanceOf(PipelineException.class)
+        .hasMessageStartingWith(f + " is empty: a pipeline is a mapping");
+  }
+
+  @Test
+  void aControlCharacterIsInvalidYamlInOneLine() throws Exception {
+    Path f = write("name: a\u0007b\ntarget_accuracy: 0.9\nsteps: []\n");
+    assertThatThrownBy(() -> PipelineYaml.read(f)).isInstanceOf(PipelineException.class)
+        .hasMessage(f + ": not valid YAML: character 7 (hex) at character 7 is not allowed");
+  }
+
+  @Test
+  void nestingBeyondTheLoadersLimitIsInvalidYaml() throws Exception {
+    Path f = write("[".repeat(1000));
+    assertThatThrownBy(() -> PipelineYaml.read(f)).isInstanceOf(PipelineException.class)
+        .hasMessage(f + ": not valid YAML: Nesting Depth exceeded max 50");
+  }
+
+  @Test
+  void aFileInAnotherEncodingIsNamedWithItsFirstBadByte() throws Exception {
+    Path f = dir.resolve("latin1.yaml");
+    Files.write(f, "name: r\u00e9seau\ntarget_accuracy: 0.9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> PipelineYaml.read(f)).isInstanceOf(PipelineException.class)
+        .hasMessage(f + " is not UTF-8 text: byte 7 is not UTF-8 (save it as UTF-8)");
+  }
+
+  @Test
+  void aFileLargerThanAnyPipelineIsRefusedBeforeParsing() throws Exception {
+    Path f = write("name: " + "9".repeat(PipelineYaml.MAX_BYTES) + "\n");
+    assertThatThrownBy(() -> PipelineYaml.read(f)).isInstanceOf(PipelineException.class)
+        .hasMessage(f + " is " + Files.size(f) + " bytes; a pipeline file is at most " + PipelineYaml.MAX_BYTES);
+  }
 }

@@ -21,6 +21,7 @@ import io.lowcarb.energy.Meter;
 import io.lowcarb.train.data.LabeledData;
 import io.lowcarb.train.data.Split;
 import io.lowcarb.train.model.Blocks;
+import io.lowcarb.train.model.CheckpointLayout;
 import io.lowcarb.train.model.ModelSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ public final class GreenTrainer {
         NDManager manager = NDManager.newBaseManager()) {
       model.setBlock(Blocks.of(spec));
       if (firstEpoch > 1) {
-        loadCheckpoint(model, settings.out(), firstEpoch - 1);
+        loadCheckpoint(model, spec, settings.out(), firstEpoch - 1);
       }
       ledger.openSession(java.time.Instant.now().toString());
       run.onProgress(java.time.Duration.ofSeconds(10), sofar -> flush(ledger, sofar, settings.out()));
@@ -168,7 +169,9 @@ public final class GreenTrainer {
     return ledger;
   }
 
-  private static void loadCheckpoint(Model model, Path dir, int epoch) throws IOException {
+  private static void loadCheckpoint(Model model, ModelSpec spec, Path dir, int epoch) throws IOException {
+    // DJL believes the sizes in the file: they are checked first
+    CheckpointLayout.check(dir.resolve(String.format(java.util.Locale.ROOT, "model-%04d.params", epoch)), spec);
     try {
       model.load(dir, "model", java.util.Map.of("epoch", Integer.toString(epoch)));
     } catch (ai.djl.MalformedModelException | RuntimeException e) {

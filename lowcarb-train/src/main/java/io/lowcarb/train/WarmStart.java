@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import io.lowcarb.train.model.Blocks;
+import io.lowcarb.train.model.CheckpointLayout;
 import io.lowcarb.train.model.ModelSpec;
 import io.lowcarb.train.model.SpecException;
 import java.io.ByteArrayInputStream;
@@ -49,17 +50,10 @@ public final class WarmStart {
    * @throws IllegalArgumentException when the checkpoint cannot be read or shares no layer
    */
   public static Result apply(Path checkpoint, Model target, NDManager manager, Shape input) throws IOException {
+    ModelSpec sourceSpec = check(checkpoint);
     Matcher name = CHECKPOINT.matcher(checkpoint.getFileName().toString());
+    name.matches(); // true: check has matched it
     Path dir = checkpoint.toAbsolutePath().getParent();
-    if (!name.matches() || !Files.isRegularFile(checkpoint)) {
-      throw new IllegalArgumentException(checkpoint + " is not a lowcarb checkpoint (DIR/model-000N.params)");
-    }
-    ModelSpec sourceSpec;
-    try {
-      sourceSpec = ModelSpec.read(dir.resolve("model.json"));
-    } catch (SpecException | java.nio.file.NoSuchFileException e) {
-      throw new IllegalArgumentException("the checkpoint " + checkpoint + " has no readable model.json beside it");
-    }
     Block block = target.getBlock();
     block.initialize(manager, DataType.FLOAT32, input);
     List<String> copied = new ArrayList<>();
@@ -102,6 +96,27 @@ public final class WarmStart {
       throw new IllegalArgumentException("the checkpoint " + checkpoint + " does not match the model: no layer in common");
     }
     return new Result(List.copyOf(copied), List.copyOf(fresh));
+  }
+
+  /**
+   * The spec of {@code checkpoint}, once its file is found to be a checkpoint of that spec: what a
+   * command checks before it starts, so that a bad file is refused before anything is written.
+   *
+   * @throws IllegalArgumentException naming the file and what is wrong with it
+   */
+  public static ModelSpec check(Path checkpoint) throws IOException {
+    Matcher name = CHECKPOINT.matcher(checkpoint.getFileName().toString());
+    if (!name.matches() || !Files.isRegularFile(checkpoint)) {
+      throw new IllegalArgumentException(checkpoint + " is not a lowcarb checkpoint (DIR/model-000N.params)");
+    }
+    ModelSpec spec;
+    try {
+      spec = ModelSpec.read(checkpoint.toAbsolutePath().resolveSibling("model.json"));
+    } catch (SpecException | java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException("the checkpoint " + checkpoint + " has no readable model.json beside it");
+    }
+    CheckpointLayout.check(checkpoint, spec); // DJL believes the sizes in the file: they are checked first
+    return spec;
   }
 
   /** Freezes the layers at these indices of the spec (0-based). */

@@ -230,7 +230,13 @@ public final class CarbonAwareServer implements AutoCloseable {
       return Response.problem(Problem.of(405, method + " is not allowed on " + path + "; use " + allow))
           .with("Allow", allow);
     }
-    byte[] body = readBody(exchange.getRequestBody());
+    byte[] body;
+    try {
+      body = readBody(exchange.getRequestBody());
+    } catch (IndexOutOfBoundsException e) {
+      // the JDK's chunked decoder throws this for a chunk size beyond an int
+      return Response.problem(Problem.of(400, "the request body's chunked encoding is malformed"));
+    }
     if (body == null) {
       return Response.problem(Problem.of(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes"));
     }

@@ -2,8 +2,6 @@ package io.lowcarb.train.data;
 
 import io.lowcarb.energy.text.SimpleCsv;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +16,12 @@ public final class CsvDataset {
 
   /** Reads {@code file} with the labels in column {@code labelColumn}. */
   public static LabeledData read(Path file, String labelColumn) throws IOException, DatasetFormatException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> lines;
+    try {
+      lines = Utf8Text.read(file).lines().toList();
+    } catch (Utf8Text.NotUtf8Exception e) {
+      throw new DatasetFormatException(e.getMessage());
+    }
     if (lines.isEmpty()) {
       throw new DatasetFormatException(file + " is empty");
     }
@@ -44,11 +47,18 @@ public final class CsvDataset {
         if (i == label) {
           continue;
         }
+        float value;
         try {
-          row[j++] = Float.parseFloat(f.get(i).trim());
+          value = Float.parseFloat(f.get(i).trim());
         } catch (NumberFormatException e) {
           throw new DatasetFormatException(file + ":" + (n + 1) + ": '" + f.get(i) + "' in column '" + header.get(i) + "' is not a number");
         }
+        if (!Float.isFinite(value)) {
+          // NaN or an overflow to Infinity would spread through every weight of the first training step
+          throw new DatasetFormatException(file + ":" + (n + 1) + ": '" + f.get(i) + "' in column '" + header.get(i)
+              + "' is not a finite number");
+        }
+        row[j++] = value;
       }
       rows.add(row);
       names.add(f.get(label).trim());

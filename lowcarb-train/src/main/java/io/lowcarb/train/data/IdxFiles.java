@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads the IDX format of MNIST and Fashion-MNIST (plain or gzipped): unsigned-byte images
@@ -30,11 +31,15 @@ public final class IdxFiles {
       if (count != y.length) {
         throw new DatasetFormatException(images + " holds " + count + " images but " + labels + " " + y.length + " labels");
       }
-      if (rows <= 0 || cols <= 0 || (long) count * rows * cols > Integer.MAX_VALUE) {
+      if (rows <= 0 || cols <= 0 || (long) rows * cols > Integer.MAX_VALUE / Math.max(1, count)) {
         throw new DatasetFormatException(images + " has an impossible size " + count + "x" + rows + "x" + cols);
       }
-      byte[] pixels = new byte[count * rows * cols];
-      in.readFully(pixels);
+      // readNBytes grows with what is there: a header that claims more than the file holds allocates nothing
+      byte[] pixels = in.readNBytes(count * rows * cols);
+      if (pixels.length < count * rows * cols) {
+        throw new DatasetFormatException(images + " is truncated: its header at byte 4 claims " + count + "x" + rows
+            + "x" + cols + " pixels, it holds " + pixels.length);
+      }
       float[] x = new float[pixels.length];
       for (int i = 0; i < pixels.length; i++) {
         x[i] = (pixels[i] & 0xff) / 255f;
@@ -42,6 +47,8 @@ public final class IdxFiles {
       return new LabeledData(name, x, y, new long[] {1, rows, cols}, 10);
     } catch (EOFException e) {
       throw new DatasetFormatException(images + " is truncated");
+    } catch (ZipException e) {
+      throw new DatasetFormatException(images + " is a damaged gzip file: " + e.getMessage());
     }
   }
 
@@ -55,8 +62,11 @@ public final class IdxFiles {
       if (count < 0) {
         throw new DatasetFormatException(file + " has a negative count");
       }
-      byte[] raw = new byte[count];
-      in.readFully(raw);
+      byte[] raw = in.readNBytes(count); // grows with what is there, whatever the header claims
+      if (raw.length < count) {
+        throw new DatasetFormatException(file + " is truncated: its header at byte 4 claims " + count + " labels, it holds "
+            + raw.length);
+      }
       int[] y = new int[count];
       for (int i = 0; i < count; i++) {
         y[i] = raw[i] & 0xff;
@@ -67,6 +77,8 @@ public final class IdxFiles {
       return y;
     } catch (EOFException e) {
       throw new DatasetFormatException(file + " is truncated");
+    } catch (ZipException e) {
+      throw new DatasetFormatException(file + " is a damaged gzip file: " + e.getMessage());
     }
   }
 

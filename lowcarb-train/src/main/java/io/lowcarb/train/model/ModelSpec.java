@@ -3,8 +3,8 @@ package io.lowcarb.train.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lowcarb.train.data.Utf8Text;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +53,13 @@ public record ModelSpec(String name, List<LayerSpec> layers) {
   public static ModelSpec read(Path file) throws IOException, SpecException {
     JsonNode root;
     try {
-      root = JSON.readTree(Files.readString(file));
+      root = JSON.readTree(Utf8Text.read(file));
+    } catch (Utf8Text.NotUtf8Exception e) {
+      throw new SpecException(e.getMessage());
     } catch (JsonProcessingException e) {
-      throw new SpecException(file + ": not JSON (line " + e.getLocation().getLineNr() + ")");
+      // a nesting or length limit of the parser has no location
+      throw new SpecException(file + ": not JSON" + (e.getLocation() == null ? ": " + e.getOriginalMessage().lines().findFirst().orElse("")
+          : " (line " + e.getLocation().getLineNr() + ")"));
     }
     if (root == null || !root.isObject() || !root.path("layers").isArray()) {
       throw new SpecException(file + ": expected an object with a \"layers\" list");
@@ -95,7 +99,9 @@ public record ModelSpec(String name, List<LayerSpec> layers) {
   }
 
   private static int positive(JsonNode node, String field, String where) throws SpecException {
-    int value = node.path(field).asInt(0);
+    JsonNode n = node.path(field);
+    // asInt would take 1e309 as Integer.MAX_VALUE and 12.7 as 12
+    int value = n.isIntegralNumber() && n.canConvertToInt() ? n.asInt() : 0;
     if (value <= 0) {
       throw new SpecException(where + ": \"" + field + "\" must be a positive integer");
     }

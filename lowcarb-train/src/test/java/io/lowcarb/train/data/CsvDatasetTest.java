@@ -33,6 +33,30 @@ class CsvDatasetTest {
   }
 
   @Test
+  void aFileInAnotherEncodingIsNamedWithItsFirstBadByte() throws Exception {
+    Path csv = dir.resolve("latin1.csv");
+    Files.write(csv, "x,label\n1,caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> CsvDataset.read(csv, "label")).isInstanceOf(DatasetFormatException.class)
+        .hasMessage(csv + " is not UTF-8 text: byte 13 is not UTF-8 (save it as UTF-8)");
+  }
+
+  @Test
+  void aByteOrderMarkIsNotPartOfTheFirstColumnName() throws Exception {
+    Path csv = dir.resolve("excel.csv");
+    Files.writeString(csv, "\uFEFFlabel,x\n0,1\n1,2\n");
+    assertThat(CsvDataset.read(csv, "label").labels()).containsExactly(0, 1);
+  }
+
+  @Test
+  void nanAndNumbersBeyondFloatAreRefusedWithTheirLine() throws Exception {
+    Path csv = dir.resolve("d.csv");
+    Files.writeString(csv, "x,label\n1,0\nNaN,1\n");
+    assertThatThrownBy(() -> CsvDataset.read(csv, "label")).hasMessage(csv + ":3: 'NaN' in column 'x' is not a finite number");
+    Files.writeString(csv, "x,label\n1e39,0\n");
+    assertThatThrownBy(() -> CsvDataset.read(csv, "label")).hasMessage(csv + ":2: '1e39' in column 'x' is not a finite number");
+  }
+
+  @Test
   void splitsAreDeterministicAndDisjoint() {
     LabeledData digits = Digits.load();
     Split a = Split.of(digits, 0.2, 7);

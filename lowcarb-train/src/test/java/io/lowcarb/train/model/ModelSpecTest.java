@@ -34,4 +34,30 @@ class ModelSpecTest {
     Files.writeString(file, "{\"layers\": []}");
     assertThatThrownBy(() -> ModelSpec.read(file)).hasMessageContaining("empty");
   }
+
+  @Test
+  void unitsMustBeAWholeNumberThatFitsAnInt() throws Exception {
+    Path file = dir.resolve("units.json");
+    for (String units : List.of("1e309", "12.7", "2147483648", "\"12\"")) {
+      Files.writeString(file, "{\"layers\": [{\"type\": \"dense\", \"units\": " + units + "}]}");
+      assertThatThrownBy(() -> ModelSpec.read(file)).as(units).isInstanceOf(SpecException.class)
+          .hasMessage(file + ": layer 0 (dense): \"units\" must be a positive integer");
+    }
+  }
+
+  @Test
+  void nestingBeyondTheParsersLimitIsNotJsonInOneLine() throws Exception {
+    Path file = dir.resolve("deep.json");
+    Files.writeString(file, "[".repeat(100_000));
+    assertThatThrownBy(() -> ModelSpec.read(file)).isInstanceOf(SpecException.class)
+        .hasMessageStartingWith(file + ": not JSON: ").hasMessageContaining("nesting depth").hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void aFileInAnotherEncodingIsASpecException() throws Exception {
+    Path file = dir.resolve("utf16.json");
+    Files.write(file, "{\"layers\": [{\"type\": \"relu\"}]}".getBytes(java.nio.charset.StandardCharsets.UTF_16));
+    assertThatThrownBy(() -> ModelSpec.read(file)).isInstanceOf(SpecException.class)
+        .hasMessage(file + " is not UTF-8 text: byte 0 is not UTF-8 (save it as UTF-8)");
+  }
 }
