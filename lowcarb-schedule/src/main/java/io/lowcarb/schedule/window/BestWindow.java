@@ -42,8 +42,12 @@ public final class BestWindow {
    */
   public Plan contiguous(Instant earliest, Instant deadline, Duration duration) {
     long d = check(earliest, deadline, duration);
-    long e = earliest.getEpochSecond() - line.origin;
+    long e = wholeSecondFrom(earliest) - line.origin;
     long latest = deadline.getEpochSecond() - line.origin - d;
+    if (latest < e) {
+      throw new IllegalArgumentException("the job's duration " + duration + " does not fit in whole seconds between "
+          + earliest + " and " + deadline);
+    }
     long step = line.stepSeconds;
     Candidate best = new Candidate(d);
     best.consider(e);
@@ -117,7 +121,7 @@ public final class BestWindow {
       throw new IllegalArgumentException("the minimum chunk and the overhead cannot be negative");
     }
     long step = line.stepSeconds;
-    long e = earliest.getEpochSecond() - line.origin;
+    long e = wholeSecondFrom(earliest) - line.origin;
     int first = (int) Math.ceilDiv(e, step);
     int stop = (int) Math.floorDiv(deadline.getEpochSecond() - line.origin, step);
     int m = stop - first;
@@ -158,6 +162,11 @@ public final class BestWindow {
       }
     }
     return new Plan(segments, sum / picked.length, runNowMean(e, d), Duration.ofSeconds(d));
+  }
+
+  /** The first whole second at or after {@code t}: the searches work in whole seconds and never start early. */
+  private static long wholeSecondFrom(Instant t) {
+    return t.getEpochSecond() + (t.getNano() > 0 ? 1 : 0);
   }
 
   private double runNowMean(long e, long d) {

@@ -115,6 +115,20 @@ class BestWindowTest {
   }
 
   @Test
+  void aPlanNeverStartsBeforeAnEarliestStartBetweenSeconds() {
+    Slots slots = Slots.of(T0, Duration.ofSeconds(2), 500, 500, 10, 10, 10, 10, 500, 500);
+    Instant earliest = T0.plusMillis(4_300); // inside the cheap stretch, part-way through a second
+    Plan plan = new BestWindow(slots).contiguous(earliest, T0.plusSeconds(16), Duration.ofSeconds(3));
+    assertThat(plan.start()).isEqualTo(T0.plusSeconds(5));
+    assertThat(plan.avgIntensity()).isEqualTo(10);
+    Plan pieces = new BestWindow(slots).interruptible(earliest, T0.plusSeconds(16), Duration.ofSeconds(3),
+        Duration.ZERO, Duration.ZERO);
+    assertThat(pieces.start()).isAfterOrEqualTo(earliest);
+    assertThatThrownBy(() -> new BestWindow(slots).contiguous(earliest, T0.plusSeconds(7).plusMillis(300),
+        Duration.ofSeconds(3))).hasMessageContaining("does not fit in whole seconds");
+  }
+
+  @Test
   void unsortedDuplicatedAndOverlappingPointsAreOrdered() {
     Slots slots = Slots.from(List.of(point(2, 3), point(0, 1), point(1, 2), point(1, 5)));
     assertThat(slots.values()).containsExactly(1, 5, 3);
