@@ -49,6 +49,10 @@ final class SeriesTimes {
     if (t.isEmpty()) {
       throw new IllegalArgumentException("no time");
     }
+    Instant quick = quick(t);
+    if (quick != null) {
+      return quick;
+    }
     if (DATE.matcher(t).matches()) {
       return local(parseLocal(t, () -> LocalDate.parse(t).atStartOfDay()), t);
     }
@@ -67,6 +71,50 @@ final class SeriesTimes {
       return parseOffset(iso.substring(0, tee + 1 + m.start()) + offset, t);
     }
     return local(parseLocal(t, () -> LocalDateTime.parse(iso)), t);
+  }
+
+  /**
+   * The common shapes, {@code 2024-03-01 13:00[:00]} with {@code T} or a space and an optional
+   * {@code Z}, read without a formatter (a year of 5-minute rows is 105,120 times); null for any
+   * other shape, which the general path reads.
+   */
+  private Instant quick(String t) {
+    int n = t.length();
+    boolean utc = n > 0 && (t.charAt(n - 1) == 'Z' || t.charAt(n - 1) == 'z');
+    int end = utc ? n - 1 : n;
+    if ((end != 16 && end != 19) || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(13) != ':'
+        || (t.charAt(10) != 'T' && t.charAt(10) != ' ') || (end == 19 && t.charAt(16) != ':')) {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 2);
+    int day = digits(t, 8, 2);
+    int hour = digits(t, 11, 2);
+    int minute = digits(t, 14, 2);
+    int second = end == 19 ? digits(t, 17, 2) : 0;
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    LocalDateTime time;
+    try {
+      time = LocalDateTime.of(year, month, day, hour, minute, second);
+    } catch (DateTimeException e) {
+      throw notATime(t);
+    }
+    return utc ? time.toInstant(ZoneOffset.UTC) : local(time, t);
+  }
+
+  /** The number written by {@code count} digits from {@code at}; -1 where one is not a digit. */
+  private static int digits(String t, int at, int count) {
+    int v = 0;
+    for (int i = at; i < at + count; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static Instant parseOffset(String iso, String original) {
