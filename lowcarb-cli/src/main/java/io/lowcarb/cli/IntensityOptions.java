@@ -105,6 +105,12 @@ final class IntensityOptions {
     try {
       s.at(now);
     } catch (IntensityUnavailableException e) {
+      if (!now.isBefore(s.first()) && now.isBefore(s.end())) {
+        IntensitySeries.Gap gap = s.gaps().stream().filter(g -> !now.isBefore(g.start()) && now.isBefore(g.end()))
+            .findFirst().orElseThrow();
+        throw new UsageException(series + " has a gap from " + gap.start() + " to " + gap.end() + ", and now (" + now
+            + ") falls in it: give a series with a value for the time of the run");
+      }
       throw new UsageException(series + " covers " + s.first() + " to " + s.end() + ", not now (" + now
           + "): give a series that covers the time of the run");
     }

@@ -201,5 +201,39 @@ class ScheduleSeriesShapesTest {
       Cli.assertUsageError(r, c[1]);
     }
     Cli.assertUsageError(Cli.inProcess("measure", "--series", nan.toString(), "--", "true"), "nan.csv:3:");
+
+    StringBuilder aroundNow = new StringBuilder("time,g_per_kwh\n");
+    Instant hour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    for (int h = -10; h <= 10; h++) {
+      if (Math.abs(h) > 3) { // no rows from 3 hours ago to 3 hours ahead: 4 hours ago holds until 3 hours ago
+        aroundNow.append(hour.plus(Duration.ofHours(h))).append(",100\n");
+      }
+    }
+    Path gapNow = Files.writeString(dir.resolve("gap-now.csv"), aroundNow);
+    Cli.assertUsageError(Cli.inProcess("measure", "--series", gapNow.toString(), "--", "true"),
+        "gap-now.csv has a gap from " + hour.minus(Duration.ofHours(3)) + " to " + hour.plus(Duration.ofHours(4)));
+  }
+
+  @Test
+  void theJsonListsTwentyGapsAndCountsThemAll() throws Exception {
+    StringBuilder csv = new StringBuilder("time,g_per_kwh\n");
+    Instant t0 = Instant.parse("2024-01-01T00:00:00Z");
+    for (int h = 0; h < 25 * 8; h++) {
+      if (h % 8 < 4) { // four rows an hour apart, then none for four hours: a gap of four hours after each block
+        csv.append(t0.plus(Duration.ofHours(h))).append(',').append(100 + h % 8).append('\n');
+      }
+    }
+    Path f = Files.writeString(dir.resolve("holes.csv"), csv);
+    Path json = dir.resolve("holes.json");
+    Cli.Result r = Cli.inProcess("schedule", "window", "--series", f.toString(), "--duration", "2h",
+        "--earliest", "2024-01-01T00:00Z", "--deadline", "2024-01-09T04:00Z", "--json", json.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(lines(r.out(), "gap")).containsExactly("schedule: note: 24 gaps in the series, 96h in all, largest 4h"
+        + " from 2024-01-01T04:00:00Z to 2024-01-01T08:00:00Z; no job is planned into a gap");
+    JsonNode plan = new ObjectMapper().readTree(json.toFile());
+    assertThat(plan.get("gaps")).hasSize(20);
+    assertThat(plan.get("gaps_total").asInt()).isEqualTo(24);
+    assertThat(plan.get("gaps_duration_s").asLong()).isEqualTo(96 * 3600);
+    assertThat(plan.get("start").asText()).isEqualTo("2024-01-01T00:00:00Z");
   }
 }

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Reads intensity time series from files of any real shape: Electricity Maps CSV exports (any
@@ -42,8 +43,8 @@ public final class SeriesFiles {
    */
   public record Options(Basis basis, ZoneId timeZone) {
     public Options {
-      java.util.Objects.requireNonNull(basis, "basis");
-      java.util.Objects.requireNonNull(timeZone, "timeZone");
+      Objects.requireNonNull(basis, "basis");
+      Objects.requireNonNull(timeZone, "timeZone");
     }
 
     /** Life-cycle figures, local times in UTC. */
