@@ -114,7 +114,7 @@ final class FlSimulateCommand implements Callable<Integer> {
       settings.zones(List.of(intensity.provider().zone()))
           .intensity(GridIntensity.of(Map.of(intensity.provider().zone(), intensity.provider())));
     } else {
-      ZoneSeries series = ZoneSeries.read(zoneSeries, zones);
+      ZoneSeries series = ZoneSeries.read(zoneSeries, zones, intensityOptions.seriesOptions());
       settings.zones(zones).intensity(series.intensity());
       start = series.start().orElse(start);
     }

@@ -31,8 +31,15 @@ final class IntensityOptions {
   @Option(
       names = "--series",
       paramLabel = "FILE",
-      description = "Intensity time series: an Electricity Maps CSV export or a time,g_per_kwh CSV.")
+      description = "Intensity time series: an Electricity Maps export, WattTime MOER CSV or JSON, UK Carbon Intensity"
+          + " API JSON, or a time,g_per_kwh CSV.")
   Path series;
+
+  @Option(
+      names = "--timezone",
+      paramLabel = "ZONE",
+      description = "The zone of times without an offset in --series files, e.g. Europe/Madrid (default UTC).")
+  String timezone;
 
   @Option(
       names = "--series-basis",
@@ -80,16 +87,16 @@ final class IntensityOptions {
     return new Choice(provider, pue, location(zoneName, entry));
   }
 
+  /** How series files are read: the basis and time zone options, checked. */
+  SeriesFiles.Options seriesOptions() {
+    return ScheduleSource.seriesOptions(basis, timezone);
+  }
+
   private IntensitySeries readSeries(Instant now) {
-    SeriesFiles.Basis b;
-    try {
-      b = SeriesFiles.Basis.valueOf(basis.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--series-basis must be direct or lca, got '" + basis + "'");
-    }
+    SeriesFiles.Options options = seriesOptions();
     IntensitySeries s;
     try {
-      s = SeriesFiles.read(series, b);
+      s = SeriesFiles.read(series, options);
     } catch (SeriesFormatException e) {
       throw new UsageException(e.getMessage());
     } catch (IOException e) {
@@ -98,6 +105,12 @@ final class IntensityOptions {
     try {
       s.at(now);
     } catch (IntensityUnavailableException e) {
+      if (!now.isBefore(s.first()) && now.isBefore(s.end())) {
+        IntensitySeries.Gap gap = s.gaps().stream().filter(g -> !now.isBefore(g.start()) && now.isBefore(g.end()))
+            .findFirst().orElseThrow();
+        throw new UsageException(series + " has a gap from " + gap.start() + " to " + gap.end() + ", and now (" + now
+            + ") falls in it: give a series with a value for the time of the run");
+      }
       throw new UsageException(series + " covers " + s.first() + " to " + s.end() + ", not now (" + now
           + "): give a series that covers the time of the run");
     }

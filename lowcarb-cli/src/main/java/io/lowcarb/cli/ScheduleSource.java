@@ -18,10 +18,14 @@ import io.lowcarb.schedule.window.Plan;
 import io.lowcarb.schedule.window.Segment;
 import io.lowcarb.schedule.window.Slots;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.DateTimeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +35,17 @@ import picocli.CommandLine.Option;
 /** Where a schedule's intensity comes from: series files (one per zone), or a zone and a live source. */
 final class ScheduleSource {
   @Option(names = "--series", paramLabel = "[ZONE=]FILE",
-      description = "Intensity series (Electricity Maps CSV export or time,g_per_kwh CSV), optionally named by its zone; "
-          + "repeat for several zones.")
+      description = "Intensity series (Electricity Maps export, WattTime MOER CSV or JSON, UK Carbon Intensity API JSON, "
+          + "or time,g_per_kwh CSV), optionally named by its zone; repeat for several zones.")
   List<String> series = new ArrayList<>();
+
+  @Option(names = "--timezone", paramLabel = "ZONE",
+      description = "The zone of times without an offset in the series files, e.g. Europe/Madrid (default UTC).")
+  String timezone;
+
+  @Option(names = "--interpolate", paramLabel = "step|linear", defaultValue = "step",
+      description = "How values between two times are read: step (a value holds until the next, the default) or linear.")
+  String interpolate;
 
   @Option(names = "--series-basis", paramLabel = "direct|lca", defaultValue = "lca",
       description = "For Electricity Maps files: direct or life-cycle (default) emissions.")
@@ -54,9 +66,14 @@ final class ScheduleSource {
    *
    * @param place its series and PUE
    * @param source where the figures come from
-   * @param filled short gaps that were filled by interpolation
+   * @param notes what reading its series noted (rows sorted, duplicates, forecasts used), one line each
    */
-  record Zone(BestPlace.Zone place, String source, List<Segment> filled) {}
+  record Zone(BestPlace.Zone place, String source, List<String> notes) {
+    /** Its series' gaps inside {@code [from, to)}. */
+    List<Segment> gaps(Instant from, Instant to) {
+      return place.search().slots().gapsWithin(from, to);
+    }
+  }
 
   /** Reads every zone's intensity over {@code [from, to]}, checking the options first. */
   List<Zone> zones(Instant from, Instant to) {
@@ -69,11 +86,8 @@ final class ScheduleSource {
     if (series.isEmpty()) {
       throw new UsageException("give --series FILE (one per zone), or --zone ZONE --source electricitymaps|watttime|uk");
     }
-    SeriesFiles.Basis b = switch (basis.toLowerCase(Locale.ROOT)) {
-      case "lca" -> SeriesFiles.Basis.LCA;
-      case "direct" -> SeriesFiles.Basis.DIRECT;
-      default -> throw new UsageException("--series-basis must be direct or lca, got '" + basis + "'");
-    };
+    SeriesFiles.Options options = seriesOptions(basis, timezone);
+    Slots.Interpolation how = interpolation();
     List<Zone> zones = new ArrayList<>();
     for (String given : series) {
       String named = zoneOf(given);
@@ -83,7 +97,7 @@ final class ScheduleSource {
       }
       IntensitySeries s;
       try {
-        s = SeriesFiles.read(file, b);
+        s = SeriesFiles.read(file, options);
       } catch (SeriesFormatException e) {
         throw new UsageException(e.getMessage());
       } catch (IOException e) {
@@ -96,21 +110,49 @@ final class ScheduleSource {
         try {
           points = new ArrayList<>(points);
           points.addAll(Forecasts.extend(s, s.end(), to, HoltWinters.fitted()));
-          described += " and its Holt-Winters forecast from " + s.end();
+          described += " and its Holt-Winters forecast from " + s.end() + " (" + Durations.text(Forecasts.step(s)) + " steps)";
         } catch (IllegalArgumentException e) {
           throw new UsageException(file + ": cannot forecast: " + e.getMessage());
         }
       }
       Slots slots;
       try {
-        slots = Slots.from(points);
+        slots = Slots.from(points, how);
       } catch (IllegalArgumentException e) {
         throw new UsageException(file + ": " + e.getMessage());
       }
       double pue = pue(name);
-      zones.add(new Zone(new BestPlace.Zone(name, new BestWindow(slots), pue), described, slots.filled()));
+      List<String> notes = s.notes().stream().map(n -> file.getFileName() + ": " + n).toList();
+      zones.add(new Zone(new BestPlace.Zone(name, new BestWindow(slots), pue), described, notes));
     }
     return zones;
+  }
+
+  /** Basis and time zone of series files, checked: a bad one is a usage error. */
+  static SeriesFiles.Options seriesOptions(String basis, String timezone) {
+    SeriesFiles.Basis b = switch (basis.toLowerCase(Locale.ROOT)) {
+      case "lca" -> SeriesFiles.Basis.LCA;
+      case "direct" -> SeriesFiles.Basis.DIRECT;
+      default -> throw new UsageException("--series-basis must be direct or lca, got '" + basis + "'");
+    };
+    ZoneId zone = ZoneOffset.UTC;
+    if (timezone != null) {
+      try {
+        zone = ZoneId.of(timezone.strip());
+      } catch (DateTimeException e) {
+        throw new UsageException("--timezone: unknown zone '" + timezone + "' (give a name such as Europe/Madrid, or an"
+            + " offset such as +01:00)");
+      }
+    }
+    return new SeriesFiles.Options(b, zone);
+  }
+
+  private Slots.Interpolation interpolation() {
+    return switch (interpolate.strip().toLowerCase(Locale.ROOT)) {
+      case "step" -> Slots.Interpolation.STEP;
+      case "linear" -> Slots.Interpolation.LINEAR;
+      default -> throw new UsageException("--interpolate must be step or linear, got '" + interpolate + "'");
+    };
   }
 
   /** Whether a series or a live source was given. */
@@ -143,12 +185,12 @@ final class ScheduleSource {
     }
     Slots slots;
     try {
-      slots = Slots.from(points);
+      slots = Slots.from(points, interpolation());
     } catch (IllegalArgumentException e) {
       throw new UsageException(live + " forecast for " + zone + ": " + e.getMessage());
     }
     String source = points.isEmpty() ? live : points.getFirst().source();
-    return new Zone(new BestPlace.Zone(zone, new BestWindow(slots), pue(zone)), source, slots.filled());
+    return new Zone(new BestPlace.Zone(zone, new BestWindow(slots), pue(zone)), source, List.of());
   }
 
   /** A cloud region's PUE from the built-in table; 1 elsewhere (no data centre overhead known). */
@@ -186,6 +228,9 @@ final class ScheduleSource {
       throw new UsageException("give one --series FILE (or --zone ZONE --source S), not several");
     }
     Zone zone = zones(now, deadline).getFirst();
+    PrintWriter err = spec.commandLine().getErr();
+    zone.notes().forEach(n -> err.println("schedule: note: " + n));
+    GapSummary.of(zone.gaps(now, deadline)).ifPresent(g -> err.println("schedule: note: " + g.text()));
     try {
       return new Planned(zone, zone.place().search().contiguous(now, deadline, estimate));
     } catch (IllegalArgumentException e) {

@@ -80,7 +80,7 @@ final class ScheduleWindowCommand implements Callable<Integer> {
     BestPlace.Placement home = ranked.stream()
         .filter(p -> p.zone() == zones.getFirst().place()).findFirst().orElseThrow();
     ScheduleSource.Zone homeZone = zones.getFirst();
-    print(out, homeZone, home.plan());
+    print(out, homeZone, home.plan(), zones, from);
     if (zones.size() > 1) {
       out.println();
       out.printf(Locale.ROOT, "%-16s %-22s %-22s %9s %6s %11s %8s%n",
@@ -93,16 +93,18 @@ final class ScheduleWindowCommand implements Callable<Integer> {
       out.println("saving: against running at once in " + homeZone.place().zone());
     }
     if (json != null) {
-      AtomicFile.write(json, o -> writeJson(o, homeZone, home.plan(), ranked, zones));
+      AtomicFile.write(json, o -> writeJson(o, homeZone, home.plan(), ranked, zones, from));
     }
     return 0;
   }
 
-  private void print(PrintWriter out, ScheduleSource.Zone zone, Plan plan) {
+  private void print(PrintWriter out, ScheduleSource.Zone zone, Plan plan, List<ScheduleSource.Zone> zones, Instant from) {
     out.printf(Locale.ROOT, "schedule: %s job in %s between %s and %s (%s)%n", Durations.text(duration),
         zone.place().zone(), earliestText(), deadline, zone.source());
-    for (Segment s : zone.filled()) {
-      out.printf("schedule: note: the series had no values from %s to %s; filled by interpolation%n", s.start(), s.end());
+    for (ScheduleSource.Zone z : zones) {
+      String which = zones.size() > 1 ? z.place().zone() + ": " : "";
+      z.notes().forEach(n -> out.println("schedule: note: " + which + n));
+      GapSummary.of(z.gaps(from, deadline)).ifPresent(g -> out.println("schedule: note: " + which + g.text()));
     }
     if (plan.segments().size() == 1) {
       out.printf(Locale.ROOT, "best:     %s to %s, %.1f gCO2e/kWh on average%n", plan.start(), plan.end(),
@@ -114,7 +116,9 @@ final class ScheduleWindowCommand implements Callable<Integer> {
         out.printf("          %s to %s%n", s.start(), s.end());
       }
     }
-    out.printf(Locale.ROOT, "at once:  %s, %.1f gCO2e/kWh on average%n", earliestText(), plan.runNowAvgIntensity());
+    boolean held = !zone.gaps(from, from.plus(duration)).isEmpty();
+    out.printf(Locale.ROOT, "at once:  %s, %.1f gCO2e/kWh on average%s%n", earliestText(), plan.runNowAvgIntensity(),
+        held ? " (over a gap: the last value before it is held)" : "");
     out.printf(Locale.ROOT, "saving:   %.1f %% of the emissions%n", plan.savingsPct());
   }
 
@@ -123,7 +127,7 @@ final class ScheduleWindowCommand implements Callable<Integer> {
   }
 
   private void writeJson(OutputStream o, ScheduleSource.Zone zone, Plan plan, List<BestPlace.Placement> ranked,
-      List<ScheduleSource.Zone> zones) throws IOException {
+      List<ScheduleSource.Zone> zones, Instant from) throws IOException {
     try (JsonGenerator g = new JsonFactory().createGenerator(o, JsonEncoding.UTF8)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
@@ -134,9 +138,10 @@ final class ScheduleWindowCommand implements Callable<Integer> {
       g.writeStringField("deadline", deadline.toString());
       g.writeBooleanField("interruptible", interruptible);
       writePlan(g, plan);
-      g.writeArrayFieldStart("filled_gaps");
-      for (Segment s : zone.filled()) {
-        segment(g, s);
+      writeGaps(g, zone.gaps(from, deadline));
+      g.writeArrayFieldStart("notes");
+      for (String n : zone.notes()) {
+        g.writeString(n);
       }
       g.writeEndArray();
       if (zones.size() > 1) {
@@ -148,12 +153,36 @@ final class ScheduleWindowCommand implements Callable<Integer> {
           writePlan(g, p.plan());
           g.writeNumberField("effective_intensity_g_per_kwh", p.effectiveIntensity());
           g.writeNumberField("savings_vs_home_pct", p.savingsPct());
+          for (ScheduleSource.Zone z : zones) {
+            if (z.place() == p.zone()) {
+              writeGapCount(g, z.gaps(from, deadline));
+            }
+          }
           g.writeEndObject();
         }
         g.writeEndArray();
       }
       g.writeEndObject();
     }
+  }
+
+  /** The gaps inside the planning horizon: the first {@link GapSummary#LISTED}, and their count and length in all. */
+  private static void writeGaps(JsonGenerator g, List<Segment> gaps) throws IOException {
+    g.writeArrayFieldStart("gaps");
+    for (Segment s : gaps.subList(0, Math.min(gaps.size(), GapSummary.LISTED))) {
+      g.writeStartObject();
+      g.writeStringField("start", s.start().toString());
+      g.writeStringField("end", s.end().toString());
+      g.writeNumberField("duration_s", s.duration().toSeconds());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    writeGapCount(g, gaps);
+  }
+
+  private static void writeGapCount(JsonGenerator g, List<Segment> gaps) throws IOException {
+    g.writeNumberField("gaps_total", gaps.size());
+    g.writeNumberField("gaps_duration_s", gaps.stream().mapToLong(s -> s.duration().toSeconds()).sum());
   }
 
   private static void writePlan(JsonGenerator g, Plan plan) throws IOException {

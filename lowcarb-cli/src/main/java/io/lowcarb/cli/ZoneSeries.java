@@ -22,14 +22,14 @@ import java.util.Optional;
 record ZoneSeries(Map<String, IntensitySeries> series) {
 
   /** Reads the series and checks that every zone has a figure; a problem is a usage error. */
-  static ZoneSeries read(Map<String, Path> files, List<String> zones) {
+  static ZoneSeries read(Map<String, Path> files, List<String> zones, SeriesFiles.Options options) {
     Map<String, IntensitySeries> read = new LinkedHashMap<>();
     files.forEach((zone, file) -> {
       if (!zones.contains(zone)) {
         throw new UsageException("--zone-series " + zone + ": not one of --zones " + String.join(",", zones));
       }
       try {
-        read.put(zone, SeriesFiles.read(file, SeriesFiles.Basis.LCA));
+        read.put(zone, SeriesFiles.read(file, options));
       } catch (SeriesFormatException e) {
         throw new UsageException(e.getMessage());
       } catch (IOException e) {

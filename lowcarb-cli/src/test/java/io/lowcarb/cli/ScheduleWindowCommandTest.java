@@ -82,15 +82,15 @@ class ScheduleWindowCommandTest {
 
   @Test
   void badInputGetsOneLineAndExitTwo() throws Exception {
-    Path unsorted = Files.writeString(dir.resolve("unsorted.csv"),
-        "time,g_per_kwh\n2023-01-01T01:00Z,100\n2023-01-01T00:00Z,200\n");
+    Path nan = Files.writeString(dir.resolve("nan.csv"),
+        "time,g_per_kwh\n2023-01-01T01:00Z,100\n2023-01-01T00:00Z,NaN\n");
     Path gap = Files.writeString(dir.resolve("gap.csv"),
         "time,g_per_kwh\n2023-01-01T00:00Z,100\n2023-01-01T01:00Z,100\n2023-01-01T09:00Z,200\n2023-01-01T10:00Z,200\n");
     Path ok = Files.writeString(dir.resolve("ok.csv"),
         "time,g_per_kwh\n2023-01-01T00:00Z,100\n2023-01-01T01:00Z,50\n2023-01-01T02:00Z,80\n");
     String[][] cases = {
-      {"--series", unsorted.toString(), "--duration", "1h", "--earliest", "2023-01-01T00:00Z", "--deadline", "2023-01-01T02:00Z"},
-      {"--series", gap.toString(), "--duration", "1h", "--earliest", "2023-01-01T00:00Z", "--deadline", "2023-01-01T02:00Z"},
+      {"--series", nan.toString(), "--duration", "1h", "--earliest", "2023-01-01T00:00Z", "--deadline", "2023-01-01T02:00Z"},
+      {"--series", gap.toString(), "--duration", "3h", "--earliest", "2023-01-01T00:00Z", "--deadline", "2023-01-01T11:00Z"},
       {"--series", ok.toString(), "--duration", "4h", "--earliest", "2023-01-01T00:00Z", "--deadline", "2023-01-01T03:00Z"},
       {"--series", ok.toString(), "--duration", "1h", "--earliest", "2023-01-01T02:00Z", "--deadline", "2023-01-01T01:00Z"},
       {"--series", ok.toString(), "--duration", "1h", "--earliest", "2023-01-01T00:00Z", "--deadline", "2023-01-02T00:00Z"},
@@ -99,7 +99,9 @@ class ScheduleWindowCommandTest {
       {"--series", ok.toString(), "--duration", "1h", "--earliest", "2023-01-01T00:00Z", "--deadline", "2023-01-01T03:00Z",
         "--min-chunk", "2h"},
     };
-    String[] expected = {"unsorted", "gap from 2023-01-01T02:00:00Z to 2023-01-01T09:00:00Z", "longer than the window",
+    String[] expected = {"nan.csv:3: 'NaN' is not an intensity",
+        "overlaps a gap in the intensity series (no values from 2023-01-01T02:00:00Z to 2023-01-01T09:00:00Z)",
+        "longer than the window",
         "not after", "covers", "not an ISO-8601 time", "cannot read series file", "need --interruptible"};
     for (int i = 0; i < cases.length; i++) {
       String[] args = new String[cases[i].length + 2];

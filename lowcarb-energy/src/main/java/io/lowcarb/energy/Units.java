@@ -4,6 +4,8 @@ package io.lowcarb.energy;
 public final class Units {
   /** Joules in one kilowatt-hour. */
   public static final double JOULES_PER_KWH = 3.6e6;
+  /** gCO2/kWh in one lb CO2/MWh (the unit of WattTime's marginal rates): 453.59237 g per 1000 kWh. */
+  public static final double G_PER_KWH_PER_LB_PER_MWH = 0.45359237;
 
   private Units() {}
 

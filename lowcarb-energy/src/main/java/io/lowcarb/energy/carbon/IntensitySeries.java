@@ -5,12 +5,29 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A time series of intensity periods, in time order, as read from a file. */
+/**
+ * A time series of intensity periods, in time order, as read from a file. Periods may differ in
+ * length; where one ends before the next starts, the series has a gap and no value.
+ */
 public final class IntensitySeries implements CarbonIntensityProvider {
   private final String zone;
   private final String source;
   private final List<IntensityPoint> points;
+  private final List<String> notes;
   private final Instant[] starts;
+
+  /**
+   * A stretch of time inside the series without a value.
+   *
+   * @param start the end of the period before it
+   * @param end the start of the period after it
+   */
+  public record Gap(Instant start, Instant end) {
+    /** Its length. */
+    public Duration duration() {
+      return Duration.between(start, end);
+    }
+  }
 
   /**
    * @param zone the zone the series describes
@@ -18,6 +35,16 @@ public final class IntensitySeries implements CarbonIntensityProvider {
    * @param points periods in strictly increasing start order, not overlapping
    */
   public IntensitySeries(String zone, String source, List<IntensityPoint> points) {
+    this(zone, source, points, List.of());
+  }
+
+  /**
+   * @param zone the zone the series describes
+   * @param source the file or service it came from
+   * @param points periods in strictly increasing start order, not overlapping
+   * @param notes what reading it noted (rows sorted, duplicates dropped...), one line each
+   */
+  public IntensitySeries(String zone, String source, List<IntensityPoint> points, List<String> notes) {
     if (points.isEmpty()) {
       throw new IllegalArgumentException("an intensity series needs at least one point");
     }
@@ -29,6 +56,7 @@ public final class IntensitySeries implements CarbonIntensityProvider {
     this.zone = zone;
     this.source = source;
     this.points = List.copyOf(points);
+    this.notes = List.copyOf(notes);
     this.starts = this.points.stream().map(IntensityPoint::start).toArray(Instant[]::new);
   }
 
@@ -45,6 +73,23 @@ public final class IntensitySeries implements CarbonIntensityProvider {
   /** All periods. */
   public List<IntensityPoint> points() {
     return points;
+  }
+
+  /** What reading the series noted, one line each: rows sorted, duplicate times, forecasts used for missing values. */
+  public List<String> notes() {
+    return notes;
+  }
+
+  /** The stretches between periods that no period covers, in time order. */
+  public List<Gap> gaps() {
+    List<Gap> gaps = new ArrayList<>();
+    for (int i = 1; i < points.size(); i++) {
+      Instant end = points.get(i - 1).end();
+      if (end.isBefore(points.get(i).start())) {
+        gaps.add(new Gap(end, points.get(i).start()));
+      }
+    }
+    return gaps;
   }
 
   /** The start of the first period. */
@@ -100,17 +145,5 @@ public final class IntensitySeries implements CarbonIntensityProvider {
       covered = points.get(i).end();
     }
     return out;
-  }
-
-  /** The period length most rows use: the smallest gap between consecutive starts. */
-  static Duration step(List<Instant> times) {
-    Duration step = null;
-    for (int i = 1; i < times.size(); i++) {
-      Duration d = Duration.between(times.get(i - 1), times.get(i));
-      if (!d.isNegative() && !d.isZero() && (step == null || d.compareTo(step) < 0)) {
-        step = d;
-      }
-    }
-    return step == null ? Duration.ofHours(1) : step;
   }
 }

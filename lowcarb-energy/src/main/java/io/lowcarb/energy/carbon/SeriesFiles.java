@@ -1,34 +1,31 @@
 package io.lowcarb.energy.carbon;
 
-import io.lowcarb.energy.text.SimpleCsv;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 
 /**
- * Reads intensity time series from files: Electricity Maps' CSV export, and a plain {@code
- * time,g_per_kwh} CSV. The format is recognised from the header.
+ * Reads intensity time series from files of any real shape: Electricity Maps CSV exports (any
+ * granularity), WattTime marginal rates (CSV, or the API's JSON), the UK Carbon Intensity API's
+ * JSON, and a plain {@code time,g_per_kwh} CSV; the format is recognised from the content. UTF-8,
+ * with or without a byte order mark; LF or CRLF; quoted fields.
+ *
+ * <p>Step semantics: a value holds from its time until the next one; rows may come in any order
+ * (they are sorted, noted once), a repeated time takes the file's last row for it (noted once), the
+ * resolution may change within the file, and a spacing longer than twice the local step is a gap,
+ * left uncovered (see {@link IntensitySeries#gaps()}). Rows without a value are skipped.
  */
 public final class SeriesFiles {
-  /** Electricity Maps' time column. */
-  static final String EM_TIME = "Datetime (UTC)";
-
-  static final String EM_ZONE = "Zone Id";
-  static final String EM_DIRECT = "Carbon Intensity gCO₂eq/kWh (direct)";
-  static final String EM_LCA = "Carbon Intensity gCO₂eq/kWh (LCA)";
-  private static final DateTimeFormatter EM_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-
   /** Which of Electricity Maps' two figures to use. */
   public enum Basis {
     /** Emissions of combustion only. */
@@ -37,107 +34,81 @@ public final class SeriesFiles {
     LCA
   }
 
+  /**
+   * How to read a file.
+   *
+   * @param basis for Electricity Maps exports, direct or life-cycle
+   * @param timeZone the zone of times written without an offset (Electricity Maps' {@code Datetime
+   *     (UTC)} is always UTC); daylight-saving days come out right, see {@link #read(Path, Options)}
+   */
+  public record Options(Basis basis, ZoneId timeZone) {
+    public Options {
+      Objects.requireNonNull(basis, "basis");
+      Objects.requireNonNull(timeZone, "timeZone");
+    }
+
+    /** Life-cycle figures, local times in UTC. */
+    public static Options defaults() {
+      return new Options(Basis.LCA, ZoneOffset.UTC);
+    }
+
+    /** These options with another basis. */
+    public Options withBasis(Basis basis) {
+      return new Options(basis, timeZone);
+    }
+
+    /** These options with another zone for local times. */
+    public Options withTimeZone(ZoneId timeZone) {
+      return new Options(basis, timeZone);
+    }
+  }
+
   private SeriesFiles() {}
+
+  /** As {@link #read(Path, Options)} with {@code basis} and local times in UTC. */
+  public static IntensitySeries read(Path file, Basis basis) throws IOException, SeriesFormatException {
+    return read(file, Options.defaults().withBasis(basis));
+  }
 
   /**
    * Reads a series file.
    *
-   * @param file an Electricity Maps export or a {@code time,g_per_kwh} CSV
-   * @param basis for Electricity Maps files, direct or life-cycle
-   * @throws SeriesFormatException when the file is not one of those formats or holds bad values
+   * <p>Local times (without an offset) are in {@code options.timeZone()}. A local time the clocks
+   * skip is refused; one that happens twice (the hour after clocks go back) is summer time the
+   * first time it appears in the file and winter time after that.
+   *
+   * @throws SeriesFormatException when the file is not one of the formats or holds a bad value;
+   *     the message names the file and line
    * @throws IOException when it cannot be read
    */
-  public static IntensitySeries read(Path file, Basis basis) throws IOException, SeriesFormatException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    if (lines.isEmpty()) {
+  public static IntensitySeries read(Path file, Options options) throws IOException, SeriesFormatException {
+    String text = decode(file);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    if (text.isBlank()) {
       throw new SeriesFormatException(file, 0, "the file is empty");
     }
-    List<String> header = SimpleCsv.split(stripBom(lines.getFirst())).stream().map(String::trim).toList();
-    if (header.contains(EM_TIME)) {
-      String column = basis == Basis.DIRECT ? EM_DIRECT : EM_LCA;
-      return parse(file, lines, header, EM_TIME, column, header.indexOf(EM_ZONE), true,
-          "Electricity Maps export " + file.getFileName() + " (" + basis.name().toLowerCase(Locale.ROOT) + ")");
+    SeriesFormat.Parsed parsed = SeriesFormat.read(file, text, options);
+    if (parsed.rows().isEmpty()) {
+      throw new SeriesFormatException(file, 0, "no intensity values: every row lacks one");
     }
-    if (header.size() >= 2 && header.get(0).equals("time") && header.get(1).equals("g_per_kwh")) {
-      return parse(file, lines, header, "time", "g_per_kwh", -1, false, file.getFileName().toString());
-    }
-    throw new SeriesFormatException(file, 1,
-        "unknown header: expected an Electricity Maps export ('" + EM_TIME + ",...') or 'time,g_per_kwh'");
+    StepRows.Result steps = StepRows.points(file, parsed.rows(), parsed.source(), Instant.now());
+    List<String> notes = new ArrayList<>(steps.notes());
+    notes.addAll(parsed.notes());
+    return new IntensitySeries(parsed.zone(), parsed.source(), steps.points(), notes);
   }
 
-  private static String stripBom(String line) {
-    return line.startsWith("\uFEFF") ? line.substring(1) : line;
-  }
-
-  private static IntensitySeries parse(
-      Path file, List<String> lines, List<String> header, String timeColumn, String valueColumn,
-      int zoneIndex, boolean electricityMaps, String source) throws SeriesFormatException {
-    int timeIndex = header.indexOf(timeColumn);
-    int valueIndex = header.indexOf(valueColumn);
-    if (valueIndex < 0) {
-      throw new SeriesFormatException(file, 1, "no column '" + valueColumn + "'");
-    }
-    List<Instant> rowTimes = new ArrayList<>(); // every row, with or without a value: sets the step
-    List<Instant> times = new ArrayList<>();
-    List<Double> values = new ArrayList<>();
-    String zone = "";
-    for (int n = 1; n < lines.size(); n++) {
-      String line = lines.get(n);
-      if (line.isBlank()) {
-        continue;
-      }
-      List<String> f = SimpleCsv.split(line);
-      if (f.size() <= Math.max(timeIndex, valueIndex)) {
-        throw new SeriesFormatException(file, n + 1, "expected " + header.size() + " columns, found " + f.size());
-      }
-      Instant time = parseTime(file, n + 1, f.get(timeIndex).trim(), electricityMaps);
-      if (!rowTimes.isEmpty() && !time.isAfter(rowTimes.getLast())) {
-        throw new SeriesFormatException(file, n + 1, "time " + time + " does not come after " + rowTimes.getLast());
-      }
-      rowTimes.add(time);
-      String raw = f.get(valueIndex).trim();
-      if (raw.isEmpty()) {
-        continue; // a missing hour: left uncovered, never filled in silently
-      }
-      double value;
-      try {
-        value = Double.parseDouble(raw);
-      } catch (NumberFormatException e) {
-        throw new SeriesFormatException(file, n + 1, "'" + raw + "' is not a number");
-      }
-      if (!(value >= 0) || Double.isInfinite(value)) {
-        throw new SeriesFormatException(file, n + 1, "intensity must be >= 0 gCO2e/kWh, got " + raw);
-      }
-      if (zoneIndex >= 0 && zone.isEmpty() && zoneIndex < f.size()) {
-        zone = f.get(zoneIndex).trim();
-      }
-      times.add(time);
-      values.add(value);
-    }
-    if (times.isEmpty()) {
-      throw new SeriesFormatException(file, 0, "no intensity values");
-    }
-    Duration step = IntensitySeries.step(rowTimes);
-    Instant fetched = Instant.now();
-    List<IntensityPoint> points = new ArrayList<>();
-    for (int i = 0; i < times.size(); i++) {
-      points.add(new IntensityPoint(times.get(i), step, values.get(i), IntensityKind.SERIES, source, fetched));
-    }
-    return new IntensitySeries(zone, source, points);
-  }
-
-  private static Instant parseTime(Path file, int line, String text, boolean electricityMaps)
-      throws SeriesFormatException {
+  private static String decode(Path file) throws IOException, SeriesFormatException {
+    byte[] bytes = Files.readAllBytes(file);
     try {
-      if (electricityMaps) {
-        return LocalDateTime.parse(text, EM_FORMAT).toInstant(ZoneOffset.UTC);
-      }
-      if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
-        return OffsetDateTime.parse(text).toInstant();
-      }
-      return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      throw new SeriesFormatException(file, line, "'" + text + "' is not a time");
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new SeriesFormatException(file, 0, "not UTF-8 text");
     }
   }
 }

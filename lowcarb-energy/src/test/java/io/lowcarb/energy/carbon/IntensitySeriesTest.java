@@ -82,9 +82,11 @@ class IntensitySeriesTest {
   }
 
   @Test
-  void theStepIsTheSmallestGapBetweenStarts() {
-    assertThat(IntensitySeries.step(List.of(T0, T0.plusSeconds(3600), T0.plusSeconds(3600 + 900), T0.plusSeconds(7200))))
-        .isEqualTo(Duration.ofMinutes(15));
-    assertThat(IntensitySeries.step(List.of(T0))).isEqualTo(Duration.ofHours(1));
+  void gapsAreTheStretchesNoPeriodCovers() {
+    assertThat(series.gaps()).containsExactly(
+        new IntensitySeries.Gap(T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofHours(3))));
+    assertThat(series.gaps().getFirst().duration()).isEqualTo(Duration.ofHours(1));
+    assertThat(new IntensitySeries("X", "t", List.of(hour(0, 1), hour(1, 2))).gaps()).isEmpty();
+    assertThat(series.notes()).isEmpty();
   }
 }

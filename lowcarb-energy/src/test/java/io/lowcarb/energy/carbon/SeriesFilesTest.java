@@ -61,11 +61,9 @@ class SeriesFilesTest {
   }
 
   @Test
-  void refusesNegativeValuesUnorderedTimesAndUnknownHeaders() throws IOException {
+  void refusesNegativeValuesBadTimesAndUnknownHeaders() throws IOException {
     Path negative = file("time,g_per_kwh\n2024-03-01T00:00:00Z,-4\n");
     assertThatThrownBy(() -> SeriesFiles.read(negative, SeriesFiles.Basis.LCA)).hasMessageContaining(":2:");
-    Path unordered = file("time,g_per_kwh\n2024-03-01T01:00:00Z,1\n2024-03-01T00:00:00Z,2\n");
-    assertThatThrownBy(() -> SeriesFiles.read(unordered, SeriesFiles.Basis.LCA)).hasMessageContaining("does not come after");
     Path unknown = file("when,how much\n1,2\n");
     assertThatThrownBy(() -> SeriesFiles.read(unknown, SeriesFiles.Basis.LCA)).hasMessageContaining("unknown header");
     Path badTime = file("time,g_per_kwh\nyesterday,2\n");
@@ -73,15 +71,35 @@ class SeriesFilesTest {
   }
 
   @Test
-  void aMissingHourIsAGapNotAGuess() throws Exception {
-    IntensitySeries s = SeriesFiles.read(file(
-        "time,g_per_kwh\n2024-03-01T00:00:00Z,100\n2024-03-01T01:00:00Z,\n2024-03-01T02:00:00Z,300\n"),
+  void unorderedRowsAreSortedWithANote() throws Exception {
+    IntensitySeries s = SeriesFiles.read(file("time,g_per_kwh\n2024-03-01T01:00:00Z,1\n2024-03-01T00:00:00Z,2\n"),
         SeriesFiles.Basis.LCA);
-    assertThat(s.points()).hasSize(2);
-    assertThatThrownBy(() -> s.at(Instant.parse("2024-03-01T01:30:00Z"))).isInstanceOf(IntensityUnavailableException.class);
-    assertThatThrownBy(() -> s.between(Instant.parse("2024-03-01T00:30:00Z"), Instant.parse("2024-03-01T02:30:00Z")))
+    assertThat(s.points()).extracting(IntensityPoint::gPerKwh).containsExactly(2.0, 1.0);
+    assertThat(s.notes()).singleElement().asString().contains("1 row was out of time order");
+  }
+
+  @Test
+  void aMissingHourIsHeldAndALongerHoleIsAGap() throws Exception {
+    // Step semantics: 00:00's value holds until the next value at 02:00 (one missing row).
+    IntensitySeries held = SeriesFiles.read(file(
+        "time,g_per_kwh\n2024-03-01T00:00:00Z,100\n2024-03-01T01:00:00Z,\n2024-03-01T02:00:00Z,300\n"
+            + "2024-03-01T03:00:00Z,400\n"),
+        SeriesFiles.Basis.LCA);
+    assertThat(held.at(Instant.parse("2024-03-01T01:30:00Z")).gPerKwh()).isEqualTo(100);
+    assertThat(held.gaps()).isEmpty();
+    // Three missing hours are more than twice the hourly step: a gap, never papered over.
+    IntensitySeries s = SeriesFiles.read(file(
+        "time,g_per_kwh\n2024-03-01T00:00:00Z,100\n2024-03-01T01:00:00Z,200\n2024-03-01T05:00:00Z,300\n"
+            + "2024-03-01T06:00:00Z,400\n"),
+        SeriesFiles.Basis.LCA);
+    assertThat(s.gaps()).containsExactly(
+        new IntensitySeries.Gap(Instant.parse("2024-03-01T02:00:00Z"), Instant.parse("2024-03-01T05:00:00Z")));
+    assertThatThrownBy(() -> s.at(Instant.parse("2024-03-01T03:30:00Z"))).isInstanceOf(IntensityUnavailableException.class);
+    assertThatThrownBy(() -> s.between(Instant.parse("2024-03-01T00:30:00Z"), Instant.parse("2024-03-01T05:30:00Z")))
         .isInstanceOf(IntensityUnavailableException.class);
-    assertThat(s.at(Instant.parse("2024-03-01T02:59:59Z")).gPerKwh()).isEqualTo(300);
+    assertThat(s.at(Instant.parse("2024-03-01T01:59:59Z")).gPerKwh()).isEqualTo(200);
+    assertThat(s.at(Instant.parse("2024-03-01T06:59:59Z")).gPerKwh()).isEqualTo(400);
+    assertThat(s.end()).isEqualTo(Instant.parse("2024-03-01T07:00:00Z"));
   }
 
   @Test

@@ -2,25 +2,31 @@ package io.lowcarb.schedule.forecast;
 
 /**
  * The state of Taylor's double-seasonal exponential smoothing with additive daily and weekly
- * cycles, run hour by hour over a window of a history. There is no trend term: over a day or two
- * it mostly adds noise, and the level follows changes through its smoothing weight.
+ * cycles, run period by period over a window of a history. There is no trend term: over a day or
+ * two it mostly adds noise, and the level follows changes through its smoothing weight.
  *
- * <p>Hour {@code t} of the window (counted from 0) has daily index {@code t % 24} and weekly index
- * {@code t % 168}. A missing hour is replaced by the model's own one-step forecast, so the state
- * moves as the model expects and nothing is learned from it.
+ * <p>With {@code day} periods a day (24 for hourly histories, 48 for half-hourly), period {@code t}
+ * of the window (counted from 0) has daily index {@code t % day} and weekly index {@code t % (7 *
+ * day)}. A missing period is replaced by the model's own one-step forecast, so the state moves as
+ * the model expects and nothing is learned from it.
  */
 final class DoubleSeasonalSmoother {
+  /** Hours in a day: the daily cycle of hourly histories. */
   static final int DAY = 24;
+  /** Hours in a week. */
   static final int WEEK = 168;
-  /** Hours used to set the starting level and seasonal indices. */
+  /** Hours used to set the starting level and seasonal indices of hourly histories: two weeks. */
   static final int INIT = 2 * WEEK;
+
+  private final int day;
+  private final int week;
 
   private final double alpha;
   private final double delta;
   private final double omega;
   private final double phi;
-  private final double[] daily = new double[DAY];
-  private final double[] weekly = new double[WEEK];
+  private final double[] daily;
+  private final double[] weekly;
   private double level;
   /** The last one-step error, carried into forecasts with weight {@code phi^k}. */
   private double error;
@@ -28,18 +34,22 @@ final class DoubleSeasonalSmoother {
   private int weekIndex;
 
   /**
-   * Sets the starting state from the first {@link #INIT} hours of {@code y[from, to)} (fewer if the
-   * window is shorter); the caller then feeds every hour of the window, those included, to
-   * {@link #update}.
+   * Sets the starting state from the first two weeks of {@code y[from, to)} (fewer if the window is
+   * shorter); the caller then feeds every period of the window, those included, to {@link #update}.
    *
+   * @param day periods in a day
    * @throws IllegalArgumentException when the window holds no values
    */
-  DoubleSeasonalSmoother(HoltWinters.Parameters p, double[] y, int from, int to) {
+  DoubleSeasonalSmoother(HoltWinters.Parameters p, int day, double[] y, int from, int to) {
     this.alpha = p.alpha();
     this.delta = p.delta();
     this.omega = p.omega();
     this.phi = p.phi();
-    int initEnd = Math.min(to, from + INIT);
+    this.day = day;
+    this.week = 7 * day;
+    this.daily = new double[day];
+    this.weekly = new double[week];
+    int initEnd = Math.min(to, from + 2 * week);
     double sum = 0;
     int count = 0;
     for (int i = from; i < initEnd; i++) {
@@ -57,12 +67,12 @@ final class DoubleSeasonalSmoother {
       }
       if (count == 0) {
         throw new IllegalArgumentException(
-            "the last " + (to - from) + " hours of history hold no values: every hour is missing");
+            "the last " + (to - from) + (day == DAY ? " hours" : " periods") + " of history hold no values: every one is missing");
       }
     }
     level = sum / count;
-    meanDeviations(y, from, initEnd, DAY, daily, null);
-    meanDeviations(y, from, initEnd, WEEK, weekly, daily);
+    meanDeviations(y, from, initEnd, day, daily, null);
+    meanDeviations(y, from, initEnd, week, weekly, daily);
   }
 
   /** Per phase of {@code period}, the mean of {@code y - level - (daily index)}; 0 where no value. */
@@ -80,7 +90,7 @@ final class DoubleSeasonalSmoother {
     }
   }
 
-  /** Takes in the next hour's value (NaN where missing). */
+  /** Takes in the next period's value (NaN where missing). */
   void update(double value) {
     double d = daily[dayIndex];
     double w = weekly[weekIndex];
@@ -90,11 +100,11 @@ final class DoubleSeasonalSmoother {
     level = alpha * (y - d - w) + (1 - alpha) * level;
     daily[dayIndex] = delta * (y - level - w) + (1 - delta) * d;
     weekly[weekIndex] = omega * (y - level - d) + (1 - omega) * w;
-    dayIndex = dayIndex + 1 == DAY ? 0 : dayIndex + 1;
-    weekIndex = weekIndex + 1 == WEEK ? 0 : weekIndex + 1;
+    dayIndex = dayIndex + 1 == day ? 0 : dayIndex + 1;
+    weekIndex = weekIndex + 1 == week ? 0 : weekIndex + 1;
   }
 
-  /** Forecasts the next {@code out.length} hours into {@code out}, unclamped. */
+  /** Forecasts the next {@code out.length} periods into {@code out}, unclamped. */
   void forecast(double[] out) {
     double adjustment = error;
     int d = dayIndex;
@@ -102,24 +112,26 @@ final class DoubleSeasonalSmoother {
     for (int k = 0; k < out.length; k++) {
       adjustment *= phi;
       out[k] = level + daily[d] + weekly[w] + adjustment;
-      d = d + 1 == DAY ? 0 : d + 1;
-      w = w + 1 == WEEK ? 0 : w + 1;
+      d = d + 1 == day ? 0 : d + 1;
+      w = w + 1 == week ? 0 : w + 1;
     }
   }
 
   /**
    * Runs over {@code y[from, to)} and returns the mean absolute error, in the units of {@code y},
-   * of the {@code horizon}-hour forecasts issued every 24 hours at the phase of {@code to}, the
-   * first after {@link #INIT} hours; hours with no value are not scored.
+   * of the {@code horizon}-period forecasts issued every day at the phase of {@code to}, the first
+   * after two weeks; periods with no value are not scored.
    *
-   * @return the mean absolute error, or NaN when no hour could be scored
+   * @param day periods in a day
+   * @return the mean absolute error, or NaN when no period could be scored
    */
-  static double dayAheadError(HoltWinters.Parameters p, double[] y, int from, int to, int horizon) {
-    DoubleSeasonalSmoother s = new DoubleSeasonalSmoother(p, y, from, to);
+  static double dayAheadError(HoltWinters.Parameters p, int day, double[] y, int from, int to, int horizon) {
+    DoubleSeasonalSmoother s = new DoubleSeasonalSmoother(p, day, y, from, to);
     double[] f = new double[horizon];
-    int origin = to - DAY * ((horizon + DAY - 1) / DAY);
-    while (origin - DAY >= from + INIT) {
-      origin -= DAY;
+    int init = 14 * day;
+    int origin = to - day * ((horizon + day - 1) / day);
+    while (origin - day >= from + init) {
+      origin -= day;
     }
     double sum = 0;
     int count = 0;
@@ -133,7 +145,7 @@ final class DoubleSeasonalSmoother {
             count++;
           }
         }
-        origin += DAY;
+        origin += day;
       }
       s.update(y[i]);
     }

@@ -1,11 +1,14 @@
 package io.lowcarb.schedule.forecast;
 
+import java.time.Duration;
+
 /**
- * A model that forecasts hourly carbon intensity from the hours before.
+ * A model that forecasts carbon intensity period by period from the periods before: hours, unless
+ * the forecaster was made for another {@link #step()} with {@link #atStep}.
  *
- * <p>Histories are arrays of hourly values in gCO2e/kWh, oldest first, the last one being the
- * hour just before the forecast starts. A missing hour is {@link Double#NaN}. Implementations
- * must not modify the array and must be safe to call from several threads.
+ * <p>Histories are arrays of values in gCO2e/kWh, one per period, oldest first, the last one being
+ * the period just before the forecast starts. A missing period is {@link Double#NaN}.
+ * Implementations must not modify the array and must be safe to call from several threads.
  */
 public interface Forecaster {
 
@@ -25,6 +28,24 @@ public interface Forecaster {
    *     holds no values where the model needs them, or the horizon is below 1
    */
   double[] forecast(double[] history, int horizon);
+
+  /** The length of one period of its histories and forecasts: an hour unless made {@link #atStep} another. */
+  default Duration step() {
+    return Duration.ofHours(1);
+  }
+
+  /**
+   * This forecaster for histories of {@code step}-long periods, its seasons kept in time (a daily
+   * cycle of 24 hours becomes 48 half hours).
+   *
+   * @throws IllegalArgumentException when it cannot work at that step (the default: any but its own)
+   */
+  default Forecaster atStep(Duration step) {
+    if (step.equals(step())) {
+      return this;
+    }
+    throw new IllegalArgumentException(name() + " forecasts periods of " + step() + " only, not " + step);
+  }
 
   /**
    * Fits what this forecaster tunes on data (smoothing parameters, say) to {@code history} and

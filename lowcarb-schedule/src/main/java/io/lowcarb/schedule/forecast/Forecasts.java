@@ -10,23 +10,31 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns intensity series into hourly histories, and forecasts into intensity points. */
+/**
+ * Turns intensity series into histories of evenly spaced periods, and forecasts into intensity
+ * points at the series' own resolution.
+ */
 public final class Forecasts {
   private static final Duration HOUR = Duration.ofHours(1);
+  private static final long DAY_SECONDS = 86_400;
+  /** How many of the last periods decide a series' step: a day of half hours. */
+  private static final int RECENT = 48;
 
   private Forecasts() {}
 
   /**
-   * Forecasts the hours of {@code [from, to)} from the series' values before {@code from}.
+   * Forecasts {@code [from, to)} from the series' values before {@code from}, at the series' own
+   * resolution ({@link #step}): a half-hourly series gets half-hourly forecast points, and the
+   * forecaster works in half hours ({@link Forecaster#atStep}), its daily cycle 48 periods long.
    *
    * @param history the recorded series; only its periods before {@code from} are used
-   * @param from the first forecast hour, a whole UTC hour after the series' first
-   * @param to the end of the forecast (exclusive), rounded up to a whole hour
-   * @param forecaster the model
-   * @return one hourly point per hour, of kind {@link IntensityKind#FORECAST}, whose source names
-   *     the model, the series and the last hour of history it saw
-   * @throws IllegalArgumentException when {@code from} is not a whole hour, {@code to} is not after
-   *     it, or the series holds too little history before {@code from} for the model
+   * @param from the first forecast period's start, at least one period after the series' first
+   * @param to the end of the forecast (exclusive), rounded up to a whole period
+   * @param forecaster the model, made for any step: it is moved to the series'
+   * @return one point per period, of kind {@link IntensityKind#FORECAST}, whose source names the
+   *     model, the series and the end of the history it saw
+   * @throws IllegalArgumentException when {@code to} is not after {@code from}, the series holds too
+   *     little history before {@code from} for the model, or the model cannot work at the step
    */
   public static List<IntensityPoint> extend(IntensitySeries history, Instant from, Instant to, Forecaster forecaster) {
     return extend(history, from, to, forecaster, Clock.SYSTEM);
@@ -35,26 +43,93 @@ public final class Forecasts {
   /** As {@link #extend(IntensitySeries, Instant, Instant, Forecaster)}, stamping points with {@code clock}'s time. */
   public static List<IntensityPoint> extend(
       IntensitySeries history, Instant from, Instant to, Forecaster forecaster, Clock clock) {
-    requireWholeHour(from, "a forecast start");
     if (!to.isAfter(from)) {
       throw new IllegalArgumentException("a forecast must end after it starts: " + from + " to " + to);
     }
-    Instant start = ceilHour(history.first());
-    if (!from.isAfter(start)) {
+    Duration step = step(history);
+    Forecaster model = forecaster.atStep(step);
+    long periods = Duration.between(history.first(), from).dividedBy(step);
+    if (!from.isAfter(history.first()) || periods < 1) {
       throw new IllegalArgumentException("the series for " + history.zone() + " starts at " + history.first()
           + ": there is no history before " + from + " to forecast from");
     }
-    int horizon = (int) Duration.between(from, ceilHour(to)).toHours();
-    double[] values = hourly(history, start, from);
-    double[] forecast = forecaster.forecast(values, horizon);
+    Instant start = from.minus(step.multipliedBy(periods)); // the grid ends at from
+    int horizon = (int) ceilDiv(Duration.between(from, to), step);
+    double[] values = resample(history, start, from, step);
+    double[] forecast = model.forecast(values, horizon);
     String source = forecaster.name() + " forecast from " + history.source() + " up to " + from;
     Instant made = clock.wallTime();
     List<IntensityPoint> out = new ArrayList<>(horizon);
     for (int k = 0; k < horizon; k++) {
-      Instant hour = from.plus(HOUR.multipliedBy(k));
-      out.add(new IntensityPoint(hour, HOUR, forecast[k], IntensityKind.FORECAST, source, made));
+      out.add(new IntensityPoint(from.plus(step.multipliedBy(k)), step, forecast[k], IntensityKind.FORECAST, source, made));
     }
     return out;
+  }
+
+  /**
+   * The series' resolution at its end, which forecasts follow: the shortest of its last 48
+   * periods, where that is whole seconds and divides a day evenly; an hour otherwise.
+   */
+  public static Duration step(IntensitySeries series) {
+    List<IntensityPoint> points = series.points();
+    Duration step = null;
+    for (IntensityPoint p : points.subList(Math.max(0, points.size() - RECENT), points.size())) {
+      if (step == null || p.duration().compareTo(step) < 0) {
+        step = p.duration();
+      }
+    }
+    long seconds = step.toSeconds();
+    return seconds >= 1 && step.equals(Duration.ofSeconds(seconds)) && DAY_SECONDS % seconds == 0 ? step : HOUR;
+  }
+
+  /**
+   * The series' means over the {@code step}-long periods of {@code [from, to)}: for each period, the
+   * mean of the series' periods that overlap it weighted by the overlap; NaN for a period none
+   * overlaps. Exact where the series' own periods are whole multiples of {@code step}.
+   *
+   * @param to {@code from} plus a whole number of steps
+   * @return values in gCO2e/kWh, oldest first
+   */
+  public static double[] resample(IntensitySeries series, Instant from, Instant to, Duration step) {
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("a range must not end before it starts: " + from + " to " + to);
+    }
+    if (!step.isPositive()) {
+      throw new IllegalArgumentException("a step must be positive, got " + step);
+    }
+    long n = Duration.between(from, to).dividedBy(step);
+    if (!from.plus(step.multipliedBy(n)).equals(to)) {
+      throw new IllegalArgumentException("the range " + from + " to " + to + " is not a whole number of " + step);
+    }
+    int periods = (int) n;
+    double[] sum = new double[periods];
+    double[] weight = new double[periods];
+    for (IntensityPoint p : series.points()) {
+      if (!p.end().isAfter(from) || !p.start().isBefore(to)) {
+        continue;
+      }
+      Instant a = p.start().isBefore(from) ? from : p.start();
+      Instant b = p.end().isAfter(to) ? to : p.end();
+      while (a.isBefore(b)) {
+        int k = (int) Duration.between(from, a).dividedBy(step);
+        Instant periodEnd = from.plus(step.multipliedBy(k + 1L));
+        Instant e = periodEnd.isBefore(b) ? periodEnd : b;
+        double w = Duration.between(a, e).toNanos() / (double) step.toNanos(); // 1 exactly for a whole period
+        sum[k] += w * p.gPerKwh();
+        weight[k] += w;
+        a = e;
+      }
+    }
+    double[] out = new double[periods];
+    for (int k = 0; k < periods; k++) {
+      out[k] = weight[k] > 0 ? sum[k] / weight[k] : Double.NaN;
+    }
+    return out;
+  }
+
+  private static long ceilDiv(Duration d, Duration step) {
+    long n = d.dividedBy(step);
+    return step.multipliedBy(n).equals(d) ? n : n + 1;
   }
 
   /**
@@ -71,30 +146,7 @@ public final class Forecasts {
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("an hourly range must not end before it starts: " + from + " to " + to);
     }
-    int hours = (int) Duration.between(from, to).toHours();
-    double[] sum = new double[hours];
-    double[] weight = new double[hours];
-    for (IntensityPoint p : series.points()) {
-      if (!p.end().isAfter(from) || !p.start().isBefore(to)) {
-        continue;
-      }
-      Instant a = p.start().isBefore(from) ? from : p.start();
-      Instant b = p.end().isAfter(to) ? to : p.end();
-      while (a.isBefore(b)) {
-        int h = (int) Duration.between(from, a).toHours();
-        Instant hourEnd = from.plus(HOUR.multipliedBy(h + 1L));
-        Instant e = hourEnd.isBefore(b) ? hourEnd : b;
-        double w = Duration.between(a, e).toNanos() / (double) HOUR.toNanos(); // 1 exactly for a whole hour
-        sum[h] += w * p.gPerKwh();
-        weight[h] += w;
-        a = e;
-      }
-    }
-    double[] out = new double[hours];
-    for (int h = 0; h < hours; h++) {
-      out[h] = weight[h] > 0 ? sum[h] / weight[h] : Double.NaN;
-    }
-    return out;
+    return resample(series, from, to, HOUR);
   }
 
   static Instant ceilHour(Instant t) {

@@ -1,5 +1,6 @@
 package io.lowcarb.schedule.forecast;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,10 @@ import java.util.Optional;
  *
  * <p>A missing hour (NaN) is replaced by the model's own one-step forecast: the level and cycles
  * carry on as the model expects, and nothing is learned from the gap. Forecasts are clamped at 0.
+ *
+ * <p>The model reads hourly histories; {@link #atStep} makes it read periods of another length
+ * that divides a day (48 half hours a day, say): its cycles, window and fit horizon, given in
+ * hours, then count in those periods.
  */
 public final class HoltWinters implements Forecaster {
   /**
@@ -58,26 +63,41 @@ public final class HoltWinters implements Forecaster {
     }
   }
 
+  private static final Duration HOUR = Duration.ofHours(1);
+
+  private final int windowHours;
+  private final int fitHorizonHours;
+  private final Parameters fixed;
+  private final Duration step;
+  /** Periods of {@link #step} in a day, the window and the fit horizon. */
+  private final int day;
   private final int window;
   private final int fitHorizon;
-  private final Parameters fixed;
 
-  private HoltWinters(int window, int fitHorizon, Parameters fixed) {
+  private HoltWinters(int windowHours, int fitHorizonHours, Parameters fixed, Duration step) {
     int least = DoubleSeasonalSmoother.INIT + (fixed == null ? DoubleSeasonalSmoother.WEEK : 0);
-    if (window < least) {
-      throw new IllegalArgumentException("a Holt-Winters window must be at least " + least + " hours, got " + window);
+    if (windowHours < least) {
+      throw new IllegalArgumentException("a Holt-Winters window must be at least " + least + " hours, got " + windowHours);
     }
-    if (fitHorizon < 1) {
-      throw new IllegalArgumentException("the fit horizon must be at least 1 hour, got " + fitHorizon);
+    if (fitHorizonHours < 1) {
+      throw new IllegalArgumentException("the fit horizon must be at least 1 hour, got " + fitHorizonHours);
     }
-    this.window = window;
-    this.fitHorizon = fitHorizon;
+    long seconds = step.toSeconds();
+    if (seconds < 1 || !step.equals(Duration.ofSeconds(seconds)) || 86_400 % seconds != 0) {
+      throw new IllegalArgumentException("Holt-Winters needs periods that divide a day, got " + step);
+    }
+    this.windowHours = windowHours;
+    this.fitHorizonHours = fitHorizonHours;
     this.fixed = fixed;
+    this.step = step;
+    this.day = (int) (86_400 / seconds);
+    this.window = (int) Math.ceilDiv(windowHours * 3600L, seconds);
+    this.fitHorizon = (int) Math.ceilDiv(fitHorizonHours * 3600L, seconds);
   }
 
   /** A model that fits its parameters on the last 16 weeks of each history, scoring day-ahead forecasts. */
   public static HoltWinters fitted() {
-    return new HoltWinters(DEFAULT_WINDOW, DEFAULT_FIT_HORIZON, null);
+    return new HoltWinters(DEFAULT_WINDOW, DEFAULT_FIT_HORIZON, null, HOUR);
   }
 
   /**
@@ -87,7 +107,7 @@ public final class HoltWinters implements Forecaster {
    * @param fitHorizonHours the lead time, in hours, of the forecasts the fit scores
    */
   public static HoltWinters fitted(int windowHours, int fitHorizonHours) {
-    return new HoltWinters(windowHours, fitHorizonHours, null);
+    return new HoltWinters(windowHours, fitHorizonHours, null, HOUR);
   }
 
   /**
@@ -96,7 +116,7 @@ public final class HoltWinters implements Forecaster {
    * @param windowHours at least 2 weeks (336)
    */
   public static HoltWinters withParameters(Parameters parameters, int windowHours) {
-    return new HoltWinters(windowHours, DEFAULT_FIT_HORIZON, parameters);
+    return new HoltWinters(windowHours, DEFAULT_FIT_HORIZON, parameters, HOUR);
   }
 
   /** The fixed parameters, or empty where they are fitted on each history. */
@@ -104,9 +124,26 @@ public final class HoltWinters implements Forecaster {
     return Optional.ofNullable(fixed);
   }
 
-  /** How many of the latest hours of history the model uses. */
+  /** How many of the latest periods of history (hours, unless made {@link #atStep} another step) the model uses. */
   public int window() {
     return window;
+  }
+
+  @Override
+  public Duration step() {
+    return step;
+  }
+
+  /**
+   * This model for histories of {@code step}-long periods: its daily cycle has {@code 1 day /
+   * step} periods, its weekly cycle seven times that, and its window and fit horizon keep their
+   * length in time.
+   *
+   * @throws IllegalArgumentException when {@code step} is not a whole number of seconds that divides a day
+   */
+  @Override
+  public HoltWinters atStep(Duration step) {
+    return step.equals(this.step) ? this : new HoltWinters(windowHours, fitHorizonHours, fixed, step);
   }
 
   @Override
@@ -116,7 +153,7 @@ public final class HoltWinters implements Forecaster {
 
   @Override
   public int minimumHistory() {
-    return DoubleSeasonalSmoother.INIT + (fixed == null ? DoubleSeasonalSmoother.WEEK : 0);
+    return 14 * day + (fixed == null ? 7 * day : 0);
   }
 
   @Override
@@ -124,7 +161,7 @@ public final class HoltWinters implements Forecaster {
     Histories.check(this, history, horizon);
     Parameters p = fixed != null ? fixed : search(history);
     int from = Math.max(0, history.length - window);
-    DoubleSeasonalSmoother s = new DoubleSeasonalSmoother(p, history, from, history.length);
+    DoubleSeasonalSmoother s = new DoubleSeasonalSmoother(p, day, history, from, history.length);
     for (int i = from; i < history.length; i++) {
       s.update(history[i]);
     }
@@ -143,7 +180,7 @@ public final class HoltWinters implements Forecaster {
       return this;
     }
     Histories.check(this, history, fitHorizon);
-    return new HoltWinters(window, fitHorizon, search(history));
+    return new HoltWinters(windowHours, fitHorizonHours, search(history), step);
   }
 
   /** Coordinate search: each weight in turn moves to its best grid value, until a round changes none. */
@@ -180,14 +217,15 @@ public final class HoltWinters implements Forecaster {
 
   private double error(double[] w, double[] history, int from, int to) {
     Parameters p = new Parameters(w[0], w[1], w[2], w[3]);
-    double e = DoubleSeasonalSmoother.dayAheadError(p, history, from, to, fitHorizon);
+    double e = DoubleSeasonalSmoother.dayAheadError(p, day, history, from, to, fitHorizon);
     return Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
   }
 
   @Override
   public String toString() {
+    String periods = step.equals(HOUR) ? "" : ", periods of " + step;
     return fixed == null
-        ? "holt-winters (fitted on the last " + window + " h)"
-        : "holt-winters " + fixed + " (over the last " + window + " h)";
+        ? "holt-winters (fitted on the last " + windowHours + " h" + periods + ")"
+        : "holt-winters " + fixed + " (over the last " + windowHours + " h" + periods + ")";
   }
 }

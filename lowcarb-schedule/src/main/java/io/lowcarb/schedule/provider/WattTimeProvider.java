@@ -1,6 +1,7 @@
 package io.lowcarb.schedule.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lowcarb.energy.Units;
 import io.lowcarb.energy.carbon.IntensityKind;
 import io.lowcarb.energy.carbon.IntensityPoint;
 import io.lowcarb.energy.carbon.IntensityUnavailableException;
@@ -32,8 +33,8 @@ public final class WattTimeProvider implements ForecastingProvider {
   public static final URI DEFAULT_BASE = URI.create("https://api.watttime.org");
   /** The longest range one historical request covers (the API allows about 32 days). */
   public static final Duration HISTORICAL_LIMIT = Duration.ofDays(30);
-  /** gCO2/kWh in one lb CO2/MWh: 453.59237 g per 1000 kWh. */
-  public static final double G_PER_KWH_PER_LB_PER_MWH = 0.45359237;
+  /** gCO2/kWh in one lb CO2/MWh: 453.59237 g per 1000 kWh ({@link Units#G_PER_KWH_PER_LB_PER_MWH}). */
+  public static final double G_PER_KWH_PER_LB_PER_MWH = Units.G_PER_KWH_PER_LB_PER_MWH;
 
   private static final String SOURCE = "WattTime v3 marginal (co2_moer)";
   private static final String UNITS = "lbs_co2_per_mwh";

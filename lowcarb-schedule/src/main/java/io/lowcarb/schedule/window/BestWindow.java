@@ -13,6 +13,10 @@ import java.util.List;
  * {@code t}, with breaks where {@code t} or {@code t + d} crosses a slot boundary, so its minimum
  * lies at the window's ends or at such a break. Each candidate costs O(1) with prefix sums: O(n) in
  * all. Interruptible: a dynamic programme over whole slots. Ties go to the earliest start.
+ *
+ * <p>Gaps: a job is never planned into a slot that lies in a gap of the series (a contiguous window
+ * that overlaps one is skipped; the window's ends at a gap's edges are candidates, so the search
+ * stays exact). Running at once is still costed, with the values the gap holds.
  */
 public final class BestWindow {
   private final Slots slots;
@@ -38,37 +42,67 @@ public final class BestWindow {
    */
   public Plan contiguous(Instant earliest, Instant deadline, Duration duration) {
     long d = check(earliest, deadline, duration);
-    long e = earliest.getEpochSecond() - line.origin;
+    long e = wholeSecondFrom(earliest) - line.origin;
     long latest = deadline.getEpochSecond() - line.origin - d;
+    if (latest < e) {
+      throw new IllegalArgumentException("the job's duration " + duration + " does not fit in whole seconds between "
+          + earliest + " and " + deadline);
+    }
     long step = line.stepSeconds;
-    long best = e;
-    double bestSum = line.integral(e + d) - line.integral(e);
+    Candidate best = new Candidate(d);
+    best.consider(e);
     // Starts on a boundary, and starts whose end is on a boundary, inside (e, latest], then latest.
     for (long k = e / step + 1; k * step <= latest; k++) {
-      double s = line.integral(k * step + d) - line.integral(k * step);
-      if (s < bestSum) {
-        bestSum = s;
-        best = k * step;
-      }
+      best.consider(k * step);
     }
     for (long k = Math.floorDiv(e + d, step) + 1; k * step - d <= latest; k++) {
-      long t = k * step - d;
-      double s = line.integral(k * step) - line.integral(t);
-      if (s < bestSum || (s == bestSum && t < best)) {
-        bestSum = s;
-        best = t;
+      best.consider(k * step - d);
+    }
+    best.consider(latest);
+    if (best.start < 0) {
+      throw new IllegalArgumentException("every window of " + lengthText(duration) + " from " + earliest + " to "
+          + deadline + " overlaps a gap in the intensity series (" + gapText(earliest, deadline) + ")");
+    }
+    Instant start = Instant.ofEpochSecond(line.origin + best.start);
+    return new Plan(List.of(new Segment(start, start.plusSeconds(d))), best.sum / d, runNowMean(e, d),
+        Duration.ofSeconds(d));
+  }
+
+  /**
+   * The cheapest start seen so far among those whose window touches no gap: the least integral,
+   * ties to the earliest start (as the search visits starts out of order).
+   */
+  private final class Candidate {
+    final long d;
+    long start = -1;
+    double sum = Double.POSITIVE_INFINITY;
+
+    Candidate(long d) {
+      this.d = d;
+    }
+
+    void consider(long t) {
+      if (line.touchesGap(t, t + d)) {
+        return;
+      }
+      double s = line.integral(t + d) - line.integral(t);
+      if (s < sum || (s == sum && t < start)) {
+        sum = s;
+        start = t;
       }
     }
-    double last = line.integral(latest + d) - line.integral(latest);
-    if (last < bestSum) {
-      bestSum = last;
-      best = latest;
-    }
-    // The search runs in whole seconds; starting at once keeps the earliest start's fraction, so a
-    // plan never begins before the job may.
-    Instant start = best == e ? earliest : Instant.ofEpochSecond(line.origin + best);
-    return new Plan(List.of(new Segment(start, start.plusSeconds(d))), bestSum / d, runNowMean(e, d),
-        Duration.ofSeconds(d));
+  }
+
+  private static String lengthText(Duration d) {
+    long s = d.toSeconds();
+    return s % 3600 == 0 ? s / 3600 + " h" : s % 60 == 0 ? s / 60 + " min" : s + " s";
+  }
+
+  private String gapText(Instant from, Instant to) {
+    List<Segment> gaps = slots.gapsWithin(from, to);
+    return gaps.size() == 1
+        ? "no values from " + gaps.getFirst().start() + " to " + gaps.getFirst().end()
+        : gaps.size() + " gaps, the first from " + gaps.getFirst().start() + " to " + gaps.getFirst().end();
   }
 
   /**
@@ -87,7 +121,7 @@ public final class BestWindow {
       throw new IllegalArgumentException("the minimum chunk and the overhead cannot be negative");
     }
     long step = line.stepSeconds;
-    long e = earliest.getEpochSecond() - line.origin;
+    long e = wholeSecondFrom(earliest) - line.origin;
     int first = (int) Math.ceilDiv(e, step);
     int stop = (int) Math.floorDiv(deadline.getEpochSecond() - line.origin, step);
     int m = stop - first;
@@ -98,7 +132,22 @@ public final class BestWindow {
     }
     int chunk = (int) Math.min(Math.max(1, Math.ceilDiv(minChunk.toSeconds(), step)), work);
     int restore = (int) Math.ceilDiv(overhead.toSeconds(), step);
-    int[] picked = new Interruptions(work, chunk, restore).cheapest(Arrays.copyOfRange(line.values, first, stop));
+    double[] cost = Arrays.copyOfRange(line.values, first, stop);
+    for (int i = 0; i < cost.length; i++) {
+      if (line.inGap(first + i)) {
+        cost[i] = Double.POSITIVE_INFINITY; // never run where the series has no value
+      }
+    }
+    int[] picked;
+    try {
+      picked = new Interruptions(work, chunk, restore).cheapest(cost);
+    } catch (IllegalArgumentException none) {
+      if (line.hasGaps() && !slots.gapsWithin(earliest, deadline).isEmpty()) {
+        throw new IllegalArgumentException(none.getMessage() + " outside the gaps in the intensity series ("
+            + gapText(earliest, deadline) + ")");
+      }
+      throw none;
+    }
     List<Segment> segments = new ArrayList<>();
     double sum = 0;
     int runStart = -1;
@@ -113,6 +162,11 @@ public final class BestWindow {
       }
     }
     return new Plan(segments, sum / picked.length, runNowMean(e, d), Duration.ofSeconds(d));
+  }
+
+  /** The first whole second at or after {@code t}: the searches work in whole seconds and never start early. */
+  private static long wholeSecondFrom(Instant t) {
+    return t.getEpochSecond() + (t.getNano() > 0 ? 1 : 0);
   }
 
   private double runNowMean(long e, long d) {

@@ -36,10 +36,15 @@ final class Synthetic {
 
   /** An hourly series from {@link #START}; NaN values are left out, as gaps. */
   static IntensitySeries series(double[] values) {
+    return series(values, Duration.ofHours(1));
+  }
+
+  /** A series of {@code step}-long periods from {@link #START}; NaN values are left out, as gaps. */
+  static IntensitySeries series(double[] values, Duration step) {
     List<IntensityPoint> points = new ArrayList<>();
     for (int t = 0; t < values.length; t++) {
       if (!Double.isNaN(values[t])) {
-        points.add(new IntensityPoint(START.plus(Duration.ofHours(t)), Duration.ofHours(1), values[t],
+        points.add(new IntensityPoint(START.plus(step.multipliedBy(t)), step, values[t],
             IntensityKind.SERIES, "synthetic.csv", START));
       }
     }

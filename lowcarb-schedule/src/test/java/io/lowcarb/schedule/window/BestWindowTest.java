@@ -24,8 +24,9 @@ class BestWindowTest {
     BestWindow search = new BestWindow(Slots.of(T0, HOUR, 100, 300, 300));
     Instant earliest = T0.plusMillis(1_666);
     Plan plan = search.contiguous(earliest, at(3), Duration.ofMinutes(30));
-    assertThat(plan.start()).isEqualTo(earliest);
-    assertThat(plan.end()).isEqualTo(earliest.plus(Duration.ofMinutes(30)));
+    // the search runs in whole seconds: the next whole second, never before
+    assertThat(plan.start()).isEqualTo(T0.plusSeconds(2));
+    assertThat(plan.end()).isEqualTo(plan.start().plus(Duration.ofMinutes(30)));
   }
 
   @Test
@@ -98,17 +99,51 @@ class BestWindowTest {
   }
 
   @Test
-  void shortGapsAreFilledAndLongOnesNamed() {
-    List<IntensityPoint> points = List.of(point(0, 100), point(1, 200), point(4, 500));
-    Slots slots = Slots.from(points);
-    assertThat(slots.values()).containsExactly(100, 200, 300, 400, 500);
-    assertThat(slots.filled()).containsExactly(new Segment(at(2), at(4)));
-    assertThatThrownBy(() -> Slots.from(List.of(point(0, 1), point(9, 2))))
-        .hasMessageContaining("gap from " + at(1) + " to " + at(9));
-    assertThatThrownBy(() -> Slots.from(List.of(point(1, 1), point(0, 2))))
-        .hasMessageContaining("unsorted");
-    assertThatThrownBy(() -> Slots.from(List.of(point(1, 1), point(1, 2))))
-        .hasMessageContaining("duplicated");
+  void aMissingHourIsHeldAndALongerHoleIsAGapThatNoPlanEnters() {
+    // Step semantics: 01:00's value holds over the missing 02:00 (a spacing of twice the step).
+    Slots held = Slots.from(List.of(point(0, 100), point(1, 200), point(3, 500)));
+    assertThat(held.values()).containsExactly(100, 200, 200, 500);
+    assertThat(held.gaps()).isEmpty();
+    // Three missing hours: a gap, held at 200 for the record, never planned into.
+    Slots gap = Slots.from(List.of(point(0, 400), point(1, 200), point(5, 250), point(6, 260), point(7, 900)));
+    assertThat(gap.values()).containsExactly(400, 200, 200, 200, 200, 250, 260, 900);
+    assertThat(gap.gaps()).containsExactly(new Segment(at(2), at(5)));
+    Plan plan = new BestWindow(gap).contiguous(T0, at(8), Duration.ofHours(2));
+    assertThat(plan.start()).isEqualTo(at(5)); // 01:00-03:00 averages 200 but enters the gap
+    assertThat(plan.avgIntensity()).isEqualTo(255);
+    Plan last = new BestWindow(gap).contiguous(T0, at(8), Duration.ofMinutes(90));
+    assertThat(last.start()).isEqualTo(at(5));
+    Plan ending = new BestWindow(gap).contiguous(T0.plusSeconds(1800), at(3), Duration.ofMinutes(90));
+    assertThat(ending.start()).isEqualTo(T0.plusSeconds(1800)); // ends where the gap starts
+    assertThatThrownBy(() -> new BestWindow(gap).contiguous(at(1), at(6), Duration.ofHours(2)))
+        .hasMessageContaining("every window of 2 h from").hasMessageContaining("overlaps a gap")
+        .hasMessageContaining("no values from " + at(2) + " to " + at(5));
+    Plan pieces = new BestWindow(gap).interruptible(T0, at(8), Duration.ofHours(3), HOUR, Duration.ZERO);
+    assertThat(pieces.segments()).containsExactly(new Segment(at(1), at(2)), new Segment(at(5), at(7)));
+    assertThatThrownBy(() -> new BestWindow(gap).interruptible(at(2), at(6), Duration.ofHours(2), HOUR, Duration.ZERO))
+        .hasMessageContaining("outside the gaps");
+  }
+
+  @Test
+  void aPlanNeverStartsBeforeAnEarliestStartBetweenSeconds() {
+    Slots slots = Slots.of(T0, Duration.ofSeconds(2), 500, 500, 10, 10, 10, 10, 500, 500);
+    Instant earliest = T0.plusMillis(4_300); // inside the cheap stretch, part-way through a second
+    Plan plan = new BestWindow(slots).contiguous(earliest, T0.plusSeconds(16), Duration.ofSeconds(3));
+    assertThat(plan.start()).isEqualTo(T0.plusSeconds(5));
+    assertThat(plan.avgIntensity()).isEqualTo(10);
+    Plan pieces = new BestWindow(slots).interruptible(earliest, T0.plusSeconds(16), Duration.ofSeconds(3),
+        Duration.ZERO, Duration.ZERO);
+    assertThat(pieces.start()).isAfterOrEqualTo(earliest);
+    assertThatThrownBy(() -> new BestWindow(slots).contiguous(earliest, T0.plusSeconds(7).plusMillis(300),
+        Duration.ofSeconds(3))).hasMessageContaining("does not fit in whole seconds");
+  }
+
+  @Test
+  void unsortedDuplicatedAndOverlappingPointsAreOrdered() {
+    Slots slots = Slots.from(List.of(point(2, 3), point(0, 1), point(1, 2), point(1, 5)));
+    assertThat(slots.values()).containsExactly(1, 5, 3);
+    IntensityPoint twoHours = new IntensityPoint(T0, Duration.ofHours(2), 7, IntensityKind.SERIES, "test", T0);
+    assertThat(Slots.from(List.of(twoHours, point(1, 8))).values()).containsExactly(7, 8);
   }
 
   private static IntensityPoint point(int hour, double value) {
