@@ -7,15 +7,10 @@ import io.lowcarb.fuzz.Outcome;
 import io.lowcarb.fuzz.Target;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Intensity series files over the bad-input corpus (lowcarb-fuzz). The reader is being rewritten
- * elsewhere: this entry runs against whatever it is and reports; while it fails some inputs the test is skipped with them listed (see
- * docs/reliability.md, "Bad input").
- */
+/** Intensity series files over the bad-input corpus (lowcarb-fuzz): each input read, or refused in one line. */
 class SeriesFilesFuzzTest {
   @TempDir Path scratch;
 
@@ -32,11 +27,6 @@ class SeriesFilesFuzzTest {
                 + "2022-01-01 01:00:00,Spain,Spain,ES,130.5,170.1,62.0,48.5,,false,\n").getBytes(StandardCharsets.UTF_8))
         .text();
     Outcome o = FuzzRun.run(t, scratch);
-    // skipped, with the failures, until the rewritten reader lands; then this is assertClean() alone
-    try {
-      o.assertClean();
-    } catch (AssertionError e) {
-      Assumptions.abort("the reader is being rewritten; " + e.getMessage());
-    }
+    o.assertClean();
   }
 }

@@ -8,15 +8,10 @@ import io.lowcarb.track.codecarbon.CodeCarbonImport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * CodeCarbon CSV import over the bad-input corpus (lowcarb-fuzz). The reader is being rewritten
- * elsewhere: this entry runs against whatever it is and reports; while it fails some inputs the test is skipped with them listed (see
- * docs/reliability.md, "Bad input").
- */
+/** CodeCarbon CSV import over the bad-input corpus (lowcarb-fuzz): each input read, or refused in one line. */
 class CodeCarbonImportFuzzTest {
   @TempDir Path scratch;
 
@@ -37,11 +32,6 @@ class CodeCarbonImportFuzzTest {
                 .getBytes(StandardCharsets.UTF_8))
         .text();
     Outcome o = FuzzRun.run(t, scratch);
-    // skipped, with the failures, until the rewritten reader lands; then this is assertClean() alone
-    try {
-      o.assertClean();
-    } catch (AssertionError e) {
-      Assumptions.abort("the reader is being rewritten; " + e.getMessage());
-    }
+    o.assertClean();
   }
 }
