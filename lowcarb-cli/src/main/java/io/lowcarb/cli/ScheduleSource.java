@@ -19,9 +19,9 @@ import io.lowcarb.schedule.window.Segment;
 import io.lowcarb.schedule.window.Slots;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.DateTimeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -228,13 +228,16 @@ final class ScheduleSource {
       throw new UsageException("give one --series FILE (or --zone ZONE --source S), not several");
     }
     Zone zone = zones(now, deadline).getFirst();
-    PrintWriter err = spec.commandLine().getErr();
-    zone.notes().forEach(n -> err.println("schedule: note: " + n));
-    GapSummary.of(zone.gaps(now, deadline)).ifPresent(g -> err.println("schedule: note: " + g.text()));
+    Plan plan;
     try {
-      return new Planned(zone, zone.place().search().contiguous(now, deadline, estimate));
+      plan = zone.place().search().contiguous(now, deadline, estimate);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+    // Notes only once the plan stands, so that a usage error stays one line.
+    PrintWriter err = spec.commandLine().getErr();
+    zone.notes().forEach(n -> err.println("schedule: note: " + n));
+    GapSummary.of(zone.gaps(now, deadline)).ifPresent(g -> err.println("schedule: note: " + g.text()));
+    return new Planned(zone, plan);
   }
 }
