@@ -4,6 +4,7 @@ import io.lowcarb.advise.hardware.Hardware;
 import io.lowcarb.advise.hardware.Instance;
 import io.lowcarb.advise.hardware.Precision;
 import io.lowcarb.advise.region.Region;
+import io.lowcarb.energy.EnergyBasis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,9 @@ import java.util.Optional;
  * this machine go anywhere.
  *
  * <p>Time scales with peak throughput at {@code precision}; power is the hardware's at full load;
- * emissions are energy x PUE x the region's annual intensity. docs/advise.md has the formulas.
+ * emissions are energy x PUE x the region's annual intensity. docs/advise.md has the formulas. On
+ * the hardware a run ran on, its own time and energy are kept with their method (measured,
+ * estimated, mixed or given) and uncertainty; every other option is estimated.
  */
 public final class Advisor {
   private final Precision precision;
@@ -55,13 +58,16 @@ public final class Advisor {
   private static Option option(Hardware h, Region r, RunTime time, Hardware.PowerAtWork power) {
     List<String> why = new ArrayList<>(time.assumptions());
     double energyKwh;
-    double energyPct;
-    if (time.measuredKwh().isPresent()) {
-      energyKwh = time.measuredKwh().getAsDouble();
-      energyPct = Uncertainty.MEASURED_ENERGY_PCT;
+    EnergyBasis energy;
+    if (time.asRun().isPresent()) {
+      // the run's own figure: its method and uncertainty go with it, whatever they are
+      energyKwh = time.asRun().get().energyKwh();
+      energy = time.asRun().get().basis();
     } else {
+      // scaled from the run's duration (not its energy) by peak throughput, at TDP: a model's figure
       energyKwh = power.watts() * time.hours() / 1000;
-      energyPct = Uncertainty.combine(time.uncertaintyPct(), Uncertainty.POWER_PCT);
+      energy = new EnergyBasis(EnergyBasis.Obtained.ESTIMATED,
+          Uncertainty.combine(time.uncertaintyPct(), Uncertainty.POWER_PCT));
       why.add("power at full load: " + power.basis());
     }
     why.add(String.format(Locale.ROOT, "intensity: %s gCO2e/kWh, annual average (%s, %s), PUE %s", RunTime.fmt(r.gPerKwh()),
@@ -70,7 +76,7 @@ public final class Advisor {
       why.add("whether " + h.name() + " is offered in " + r.zone() + " is not checked");
     }
     double emissionsKg = energyKwh * r.effectiveGPerKwh() / 1000;
-    double pct = Uncertainty.combine(energyPct, Uncertainty.INTENSITY_PCT);
-    return new Option(h, r, time.hours(), energyKwh, emissionsKg, pct, time.measuredKwh().isPresent(), why);
+    return new Option(h, r, time.hours(), energyKwh, emissionsKg, energy.times(Uncertainty.INTENSITY_PCT),
+        time.asRun().isPresent(), why);
   }
 }

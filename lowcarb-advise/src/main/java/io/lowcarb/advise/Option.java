@@ -2,6 +2,7 @@ package io.lowcarb.advise;
 
 import io.lowcarb.advise.hardware.Hardware;
 import io.lowcarb.advise.region.Region;
+import io.lowcarb.energy.EnergyBasis;
 import java.util.List;
 
 /**
@@ -10,17 +11,27 @@ import java.util.List;
  * @param hardware where it runs
  * @param region where that hardware is
  * @param hours estimated running time, in hours
- * @param energyKwh estimated energy of the IT equipment, in kWh (without PUE)
- * @param emissionsKg estimated emissions, in kgCO2e (with the region's PUE)
- * @param uncertaintyPct relative uncertainty of the emissions, in percent
- * @param measured whether this is the run as measured rather than an estimate
+ * @param energyKwh energy of the IT equipment, in kWh (without PUE)
+ * @param emissionsKg emissions, in kgCO2e (with the region's PUE)
+ * @param basis how the figures were obtained and their relative uncertainty, for the emissions:
+ *     on the hardware the run ran on, the run's own method, its uncertainty combined with the
+ *     intensity's; elsewhere {@code estimated}, with the scaling's uncertainties
+ * @param asRun whether these are the run's own time and energy (the hardware it ran on, in this region)
  * @param assumptions what the estimate rests on, in words
  */
 public record Option(Hardware hardware, Region region, double hours, double energyKwh, double emissionsKg,
-    double uncertaintyPct, boolean measured, List<String> assumptions) {
+    EnergyBasis basis, boolean asRun, List<String> assumptions) {
 
   public Option {
+    if (basis == null) {
+      throw new IllegalArgumentException("an option needs its basis");
+    }
     assumptions = List.copyOf(assumptions);
+  }
+
+  /** The relative uncertainty of the emissions, in percent. */
+  public double uncertaintyPct() {
+    return basis.uncertaintyPct();
   }
 
   /** The hardware's name. */

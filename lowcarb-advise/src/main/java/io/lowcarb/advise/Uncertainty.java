@@ -2,11 +2,10 @@ package io.lowcarb.advise;
 
 /**
  * The relative uncertainties an estimate combines, in percent, added in quadrature. The figures
- * are judgements, stated so they can be argued with; docs/advise.md gives the reasons.
+ * are judgements, stated so they can be argued with; docs/advise.md gives the reasons. The run's
+ * own energy brings its own uncertainty ({@link MeasuredRun#basis()}), never a fixed figure.
  */
 final class Uncertainty {
-  /** A measured run's energy: the meter's sensors and attribution. */
-  static final double MEASURED_ENERGY_PCT = 10;
   /** Time on hardware of the same kind (CPU to CPU, GPU to GPU), scaled by peak throughput. */
   static final double SAME_KIND_TIME_PCT = 25;
   /** Time on hardware of another kind (CPU to GPU), where the share of peak reached differs most. */

@@ -9,6 +9,8 @@ import io.lowcarb.advise.hardware.HardwareCatalog;
 import io.lowcarb.advise.hardware.Precision;
 import io.lowcarb.advise.region.Region;
 import io.lowcarb.advise.region.RegionCatalog;
+import io.lowcarb.energy.EnergyBasis;
+import io.lowcarb.energy.EnergyBasis.Obtained;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,16 +20,21 @@ class AdvisorTest {
   final RegionCatalog regions = RegionCatalog.builtIn();
   final CpuCores here = new CpuCores(hardware.devices().find("generic-x86-core").orElseThrow(), 2);
   final Region es = regions.select(List.of("ES")).getFirst();
-  // 33 J over 2.2 s on two generic cores, half busy
-  final MeasuredRun run = new MeasuredRun("digits", 33 / 3.6e6, 2.2 / 3600, here, 0.5, Optional.of(es));
+  // 33 J over 2.2 s on two generic cores, half busy, measured by RAPL
+  final MeasuredRun run = run(new EnergyBasis(Obtained.MEASURED, 10));
+
+  private MeasuredRun run(EnergyBasis basis) {
+    return new MeasuredRun("digits", 33 / 3.6e6, basis, "the run's own", 2.2 / 3600, here, 0.5, Optional.of(es));
+  }
 
   @Test
-  void theMeasuredRunIsTheBaselineAndMovesUnchangedToOtherRegions() {
+  void theRunIsTheBaselineAndMovesUnchangedToOtherRegions() {
     Advice advice = new Advisor(Precision.FP32).advise(run, List.of(), regions.select(List.of("aws:eu-north-1")));
     assertThat(advice.options()).hasSize(2).allSatisfy(o -> {
-      assertThat(o.measured()).isTrue();
+      assertThat(o.asRun()).isTrue();
       assertThat(o.energyKwh()).isEqualTo(run.energyKwh());
       assertThat(o.hours()).isEqualTo(run.hours());
+      assertThat(o.basis().method()).isEqualTo(Obtained.MEASURED);
     });
     Option home = advice.options().getFirst();
     assertThat(home.regionName()).isEqualTo("ES");
@@ -35,6 +42,31 @@ class AdvisorTest {
     Option sweden = advice.options().get(1);
     assertThat(sweden.emissionsKg()).isCloseTo(run.energyKwh() * 1.2 * 40.7 / 1000, within(1e-15));
     assertThat(home.uncertaintyPct()).isCloseTo(Math.hypot(10, 20), within(1e-9));
+  }
+
+  @Test
+  void anEstimatedRunStaysEstimatedWithItsOwnUncertaintyAndAGivenOneStaysGiven() {
+    for (EnergyBasis input : List.of(new EnergyBasis(Obtained.ESTIMATED, 50), new EnergyBasis(Obtained.GIVEN, 5),
+        new EnergyBasis(Obtained.MIXED, 27))) {
+      Option home = new Advisor(Precision.FP32).advise(run(input), List.of(), List.of()).options().getFirst();
+      assertThat(home.asRun()).isTrue();
+      assertThat(home.basis().method()).isEqualTo(input.method());
+      // the run's uncertainty and the annual intensity's, in quadrature
+      assertThat(home.uncertaintyPct()).isCloseTo(Math.hypot(input.uncertaintyPct(), 20), within(1e-9));
+      assertThat(home.assumptions()).anyMatch(a -> a.startsWith("time and energy as the run's")
+          && a.contains(input.toString()) && a.contains("the run's own"));
+    }
+  }
+
+  @Test
+  void everyScaledOptionIsEstimatedWhateverTheRunsMethod() {
+    Hardware t4 = hardware.select(List.of("T4")).getFirst();
+    Advice advice = new Advisor(Precision.FP32).advise(run, List.of(t4), List.of(es));
+    Option scaled = advice.options().stream().filter(o -> o.hardware().equals(t4)).findFirst().orElseThrow();
+    assertThat(scaled.asRun()).isFalse();
+    assertThat(scaled.basis().method()).isEqualTo(Obtained.ESTIMATED);
+    Option home = advice.options().stream().filter(Option::asRun).findFirst().orElseThrow();
+    assertThat(home.basis().method()).isEqualTo(Obtained.MEASURED);
   }
 
   @Test

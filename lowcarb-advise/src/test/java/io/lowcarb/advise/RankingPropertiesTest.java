@@ -25,7 +25,8 @@ class RankingPropertiesTest {
             Arbitraries.doubles().between(1e-6, 1e3).ofScale(8),
             Arbitraries.doubles().between(1e-6, 1e3).ofScale(8))
         .as((i, hours, kg) -> new Option(HARDWARE.get(i), new Region("r" + i, "r", 100, 1, "2023", "test"), hours,
-            hours, kg, 30, false, List.of()));
+            hours, kg, new io.lowcarb.energy.EnergyBasis(io.lowcarb.energy.EnergyBasis.Obtained.ESTIMATED, 30), false,
+            List.of()));
     return one.list().ofMinSize(1).ofMaxSize(40);
   }
 

@@ -28,25 +28,30 @@ import picocli.CommandLine.Option;
 
 /** {@code lowcarb advise}: the same work on other hardware and in other regions, ranked. */
 @Command(name = "advise", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Estimate the time, energy and CO2e of a measured run (or of a FLOP count) on other hardware and in "
+    description = {"Estimate the time, energy and CO2e of a run (measured, estimated or given; or of a FLOP count) on other hardware and in "
         + "other regions, with the assumptions and an uncertainty, and rank the options.",
         "Hardware: instance types (aws:p4d.24xlarge), devices (T4, 4xA100-SXM4-80GB, EPYC-7763) or globs (aws:*); "
         + "regions: zones or globs (aws:*, gcp:europe-*, ES). --list hardware|regions shows the tables."})
 final class AdviseCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--run", paramLabel = "ID", description = "A measured run from the run store (its id or a unique prefix).")
+  @Option(names = "--run", paramLabel = "ID", description = "A run from the run store (its id or a unique prefix).")
   String run;
 
   @Mixin StoreOption storeOption;
 
-  @Option(names = "--train-json", paramLabel = "FILE", description = "A measured run: the JSON that lowcarb train --json wrote.")
+  @Option(names = "--train-json", paramLabel = "FILE", description = "A run: the JSON that lowcarb train --json wrote, with its energy_method and uncertainty_pct.")
   Path trainJson;
 
-  @Option(names = "--energy-kwh", paramLabel = "E", description = "A measured run's energy, in kWh (with --hours).")
+  @Option(names = "--energy-kwh", paramLabel = "E", description = "A run's energy as you know it, in kWh (with --hours); "
+      + "its method is 'given'.")
   Double energyKwh;
 
-  @Option(names = "--hours", paramLabel = "H", description = "A measured run's duration, in hours (with --energy-kwh).")
+  @Option(names = "--energy-uncertainty", paramLabel = "PCT", description = "With --energy-kwh: that figure's relative "
+      + "uncertainty, in percent (default 50: a figure typed in says nothing of how it was obtained).")
+  Double energyUncertainty;
+
+  @Option(names = "--hours", paramLabel = "H", description = "A run's duration, in hours (with --energy-kwh).")
   Double hours;
 
   @Option(names = "--flops", paramLabel = "F", description = "The work as a count of floating-point operations.")
@@ -55,13 +60,13 @@ final class AdviseCommand implements Callable<Integer> {
   @Option(names = "--peak-fraction", paramLabel = "F", description = "With --flops: the share of peak reached (default 0.3).")
   Double peakFraction;
 
-  @Option(names = "--on", paramLabel = "HARDWARE", description = "What the measured run ran on (default: this machine's CPUs).")
+  @Option(names = "--on", paramLabel = "HARDWARE", description = "What the run ran on (default: this machine's CPUs).")
   String ranOn;
 
   @Option(names = "--utilisation", paramLabel = "U", description = "The share of that hardware the run kept busy, 0..1 (default 1).")
   Double utilisation;
 
-  @Option(names = "--ran-in", paramLabel = "ZONE", description = "Where the measured run ran (default: the zone in --train-json).")
+  @Option(names = "--ran-in", paramLabel = "ZONE", description = "Where the run ran (default: the zone in --train-json or of --run).")
   String ranIn;
 
   @Option(names = "--hardware", split = ",", paramLabel = "LIST", description = "Candidate hardware (default: every instance type).")
@@ -144,22 +149,25 @@ final class AdviseCommand implements Callable<Integer> {
   }
 
   private Workload workload(HardwareCatalog catalog, RegionCatalog places) {
-    boolean measured = energyKwh != null || hours != null;
-    int sources = (run != null ? 1 : 0) + (trainJson != null ? 1 : 0) + (measured ? 1 : 0) + (flops != null ? 1 : 0);
+    boolean given = energyKwh != null || hours != null;
+    int sources = (run != null ? 1 : 0) + (trainJson != null ? 1 : 0) + (given ? 1 : 0) + (flops != null ? 1 : 0);
     if (sources != 1) {
       throw new UsageException("give one of --run ID, --train-json FILE, --energy-kwh E --hours H, or --flops F");
     }
-    if (measured && (energyKwh == null || hours == null)) {
+    if (given && (energyKwh == null || hours == null)) {
       throw new UsageException("--energy-kwh and --hours go together");
+    }
+    if (energyUncertainty != null && energyKwh == null) {
+      throw new UsageException("--energy-uncertainty goes with --energy-kwh; other inputs state their own");
     }
     if (flops != null) {
       if (ranOn != null || utilisation != null || ranIn != null) {
-        throw new UsageException("--on, --utilisation and --ran-in describe a measured run, not --flops");
+        throw new UsageException("--on, --utilisation and --ran-in describe a run, not --flops");
       }
       return guard(() -> new FlopCount(flops, peakFraction != null ? peakFraction : FlopCount.DEFAULT_PEAK_FRACTION));
     }
     if (peakFraction != null) {
-      throw new UsageException("--peak-fraction goes with --flops; a measured run's share of peak cancels out");
+      throw new UsageException("--peak-fraction goes with --flops; a run's share of peak cancels out");
     }
     Hardware source = ranOn == null
         ? AdviseInput.thisMachine(catalog, ProcFs.system())
@@ -172,7 +180,9 @@ final class AdviseCommand implements Callable<Integer> {
     if (trainJson != null) {
       return guard(() -> AdviseInput.fromTrainJson(trainJson, source, use, where, z -> region(places, z)));
     }
-    return guard(() -> new MeasuredRun("--energy-kwh " + energyKwh + " --hours " + hours, energyKwh, hours, source, use, where));
+    AdviseBasis.Found typed = AdviseBasis.given(energyUncertainty);
+    return guard(() -> new MeasuredRun("--energy-kwh " + energyKwh + " --hours " + hours, energyKwh, typed.basis(),
+        typed.source(), hours, source, use, where));
   }
 
   private io.lowcarb.track.Run storedRun() {

@@ -16,15 +16,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** Where {@code lowcarb advise} gets a measured run: the JSON of {@code lowcarb train --json}, and this machine. */
+/** Where {@code lowcarb advise} gets a run: the run store, the JSON of {@code lowcarb train --json}, and this machine. */
 final class AdviseInput {
   private AdviseInput() {}
 
   /**
-   * A measured run from {@code lowcarb train --json}: its total energy, the sum of its epochs'
-   * seconds, and the zone its intensity came from.
+   * A run from the store: its energy (IT energy, before PUE) with its components' methods at their
+   * documented uncertainties ({@link AdviseBasis#ofStored}), its duration and, unless told, its zone.
    */
-  /** A run from the store: its energy (IT energy, before PUE), its duration and, unless told, its zone. */
   static MeasuredRun fromRun(io.lowcarb.track.Run run, Hardware ranOn, double utilisation, Optional<Region> ranIn,
       java.util.function.Function<String, Region> regionOf) {
     if (run.footprint().isEmpty() || !(run.footprint().get().kwh() > 0)) {
@@ -41,10 +40,16 @@ final class AdviseInput {
         return Optional.empty(); // a zone outside the region table: the run is not placed
       }
     });
+    AdviseBasis.Found basis = AdviseBasis.ofStored(run);
     return new MeasuredRun(run.kind().label() + " run " + run.id() + " (" + run.name() + ")", run.footprint().get().kwh(),
-        seconds / 3600, ranOn, utilisation, zone);
+        basis.basis(), basis.source(), seconds / 3600, ranOn, utilisation, zone);
   }
 
+  /**
+   * A run from {@code lowcarb train --json}: its total energy with its {@code energy_method} and
+   * {@code uncertainty_pct} ({@link AdviseBasis#ofTrainJson}), the sum of its epochs' seconds, and
+   * the zone its intensity came from.
+   */
   static MeasuredRun fromTrainJson(Path file, Hardware ranOn, double utilisation, Optional<Region> ranIn,
       java.util.function.Function<String, Region> regionOf) {
     JsonNode root;
@@ -66,7 +71,9 @@ final class AdviseInput {
     Optional<Region> zone = ranIn.or(() -> Optional.ofNullable(root.path("intensity").path("zone").textValue()).map(regionOf));
     String label = root.path("dataset").asText("?") + " " + root.path("model").asText("?") + ", "
         + root.path("epochs_run").asInt(root.path("epochs").size()) + " epochs (" + file.getFileName() + ")";
-    return new MeasuredRun(label, root.path("energy_kwh").asDouble(), seconds / 3600, ranOn, utilisation, zone);
+    AdviseBasis.Found basis = AdviseBasis.ofTrainJson(root, file);
+    return new MeasuredRun(label, root.path("energy_kwh").asDouble(), basis.basis(), basis.source(), seconds / 3600,
+        ranOn, utilisation, zone);
   }
 
   /**

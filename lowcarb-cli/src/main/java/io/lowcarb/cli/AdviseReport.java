@@ -9,6 +9,7 @@ import io.lowcarb.advise.Option;
 import io.lowcarb.advise.Rank;
 import io.lowcarb.advise.Workload;
 import io.lowcarb.advise.hardware.Precision;
+import io.lowcarb.energy.report.BasisJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -27,12 +28,13 @@ final class AdviseReport {
     out.printf(Locale.ROOT, "advise: %d options (%d hardware, %d regions), ranked by %s; the best %d:%n", ranked.size(),
         hardware, regions, by == Rank.COST ? String.format(Locale.ROOT, "cost (weight %.2f on CO2e)", weight)
             : by.name().toLowerCase(Locale.ROOT), Math.min(top, ranked.size()));
-    out.printf(Locale.ROOT, "%3s  %-30s %-28s %10s  %-24s %-12s %s%n", "#", "hardware", "region", "time", "energy", "CO2e", "+/-");
+    out.printf(Locale.ROOT, "%3s  %-30s %-28s %10s  %-24s %-12s %5s  %s%n", "#", "hardware", "region", "time", "energy",
+        "CO2e", "+/-", "method");
     for (int i = 0; i < Math.min(top, ranked.size()); i++) {
       Option o = ranked.get(i);
-      out.printf(Locale.ROOT, "%3d  %-30s %-28s %10s  %-24s %-12s %.0f %%%s%n", i + 1, o.hardwareName(), o.regionName(),
-          time(o.hours()), Summary.energy(o.energyKwh() * 3.6e6), Summary.grams(o.emissionsKg() * 1000),
-          o.uncertaintyPct(), o.measured() ? "  (measured)" : "");
+      out.printf(Locale.ROOT, "%3d  %-30s %-28s %10s  %-24s %-12s %3.0f %%  %s%s%n", i + 1, o.hardwareName(),
+          o.regionName(), time(o.hours()), Summary.energy(o.energyKwh() * 3.6e6), Summary.grams(o.emissionsKg() * 1000),
+          o.uncertaintyPct(), o.basis().method().label(), o.asRun() ? " (as run)" : "");
     }
     out.println("assumptions of #1:");
     ranked.getFirst().assumptions().forEach(a -> out.println("  - " + a));
@@ -51,15 +53,15 @@ final class AdviseReport {
     Option o = w.option();
     out.printf(Locale.ROOT, "best window for %s in %s (the best option with a series; %s estimated): %s to %s%n",
         o.hardwareName(), o.regionName(), Durations.text(w.estimate()), w.plan().start(), w.plan().end());
-    out.printf(Locale.ROOT, "  %.1f gCO2e/kWh against %.1f at once, %.1f %% less: %s CO2e against %s%n",
+    out.printf(Locale.ROOT, "  %.1f gCO2e/kWh against %.1f at once, %.1f %% less: %s CO2e against %s (%s)%n",
         w.plan().avgIntensity(), w.plan().runNowAvgIntensity(), w.plan().savingsPct(),
-        Summary.grams(w.emissionsKg() * 1000), Summary.grams(w.runNowEmissionsKg() * 1000));
+        Summary.grams(w.emissionsKg() * 1000), Summary.grams(w.runNowEmissionsKg() * 1000), o.basis());
   }
 
   private static String describe(Workload work) {
     return switch (work) {
-      case MeasuredRun r -> String.format(Locale.ROOT, "%s: measured %s over %s on %s%s", r.label(),
-          Summary.energy(r.energyKwh() * 3.6e6), time(r.hours()), r.ranOn().name(),
+      case MeasuredRun r -> String.format(Locale.ROOT, "%s: %s (%s) over %s on %s%s", r.label(),
+          Summary.energy(r.energyKwh() * 3.6e6), r.basis(), time(r.hours()), r.ranOn().name(),
           r.ranIn().map(z -> " in " + z.zone()).orElse(""));
       case FlopCount f -> String.format(Locale.ROOT, "%.3g FLOP at %.0f %% of each device's peak", f.flops(), 100 * f.peakFraction());
     };
@@ -81,6 +83,14 @@ final class AdviseReport {
         g.writeNumberField("weight", weight);
       }
       g.writeStringField("precision", precision.name().toLowerCase(Locale.ROOT));
+      if (work instanceof MeasuredRun run) {
+        g.writeObjectFieldStart("input");
+        g.writeNumberField("energy_kwh", run.energyKwh());
+        BasisJson.write(g, run.basis());
+        g.writeStringField("basis_source", run.basisSource());
+        g.writeNumberField("hours", run.hours());
+        g.writeEndObject();
+      }
       g.writeArrayFieldStart("options");
       for (Option opt : ranked) {
         g.writeStartObject();
@@ -89,8 +99,8 @@ final class AdviseReport {
         g.writeNumberField("hours", opt.hours());
         g.writeNumberField("energy_kwh", opt.energyKwh());
         g.writeNumberField("emissions_kg", opt.emissionsKg());
-        g.writeNumberField("uncertainty_pct", opt.uncertaintyPct());
-        g.writeBooleanField("measured", opt.measured());
+        BasisJson.write(g, opt.basis());
+        g.writeBooleanField("as_run", opt.asRun());
         g.writeNumberField("g_per_kwh", opt.region().gPerKwh());
         g.writeNumberField("pue", opt.region().pue());
         g.writeArrayFieldStart("assumptions");
@@ -139,6 +149,7 @@ final class AdviseReport {
     g.writeNumberField("savings_pct", w.plan().savingsPct());
     g.writeNumberField("emissions_kg", w.emissionsKg());
     g.writeNumberField("run_now_emissions_kg", w.runNowEmissionsKg());
+    BasisJson.write(g, w.option().basis()); // the option's: its energy's, and an intensity's 20 %
     g.writeEndObject();
   }
 }

@@ -39,8 +39,8 @@ import picocli.CommandLine.Option;
 /** {@code lowcarb fl client}: takes part in a federation with this machine's part of the data. */
 @Command(name = "client", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Take part in a federation (lowcarb fl server) with part i of N of the data, measured.",
-      "Trains each round's model on part i of N of the dataset's training part, measured by the meter, and "
+      "Take part in a federation (lowcarb fl server) with part i of N of the data, metered.",
+      "Trains each round's model on part i of N of the dataset's training part, metered (measured where a sensor can be read, else estimated), and "
           + "sends the update. Reconnects when the server goes away; exits 0 when the server says the federation "
           + "is done."
     })

@@ -211,10 +211,11 @@ final class FlServerCommand implements Callable<Integer> {
       r.writeJson(json);
       artifacts.add(new Artifact("json", json.toAbsolutePath().toString()));
     }
-    say(err, String.format(Locale.ROOT, "final accuracy %.4f after %d rounds; sent %.2f MB; client energy %s (measured, "
-            + "reported), network %s (estimate); CO2e %s", r.finalAccuracy(), r.rounds(), r.bytesSent() / 1e6,
-        Summary.energy(r.energyKwh() * 3.6e6), Summary.energy(r.networkKwh() * 3.6e6),
-        Summary.grams(r.emissionsKg() * 1000)));
+    say(err, String.format(Locale.ROOT, "final accuracy %.4f after %d rounds; sent %.2f MB; client energy %s (%s, as "
+            + "the clients' meters reported it), network %s (%s); CO2e %s (%s)", r.finalAccuracy(), r.rounds(),
+        r.bytesSent() / 1e6, Summary.energy(r.energyKwh() * 3.6e6), BasisText.of(r.energyBasis()),
+        Summary.energy(r.networkKwh() * 3.6e6), NetworkEnergy.BASIS, Summary.grams(r.emissionsKg() * 1000),
+        BasisText.of(r.totalBasis())));
     recording.end(RunEnd.finished(Instant.now(), footprint(r), Map.of("accuracy", r.finalAccuracy(),
             "rounds", (double) r.rounds(), "bytes_sent", (double) r.bytesSent(), "client_energy_kwh", r.energyKwh(),
             "network_kwh", r.networkKwh(), "co2_saved_vs_random_kg", r.co2SavedKg()))
@@ -223,12 +224,14 @@ final class FlServerCommand implements Callable<Integer> {
 
   /**
    * The federation's footprint as the server knows it: the training energy the clients' meters
-   * measured and reported with their updates, and the network's estimate from the bytes.
+   * obtained and reported with their updates, under the method they reported (measured, estimated
+   * or mixed), and the network's estimate from the bytes.
    */
   private static Footprint footprint(FlResult r) {
     double kwh = r.energyKwh() + r.networkKwh();
+    String method = r.energyBasis().map(b -> b.method().label()).orElse("none");
     return new Footprint(List.of(
-        new EnergyFigure("clients", r.energyKwh(), "reported", "each client's meter, sent with its updates"),
+        new EnergyFigure("clients", r.energyKwh(), method, "each client's meter, reported with its updates"),
         new EnergyFigure("network", r.networkKwh(), "estimate", NetworkEnergy.METHOD)),
         kwh, r.emissionsKg(), kwh > 0 ? r.emissionsKg() * 1000 / kwh : 0, "clients' zones",
         "reported by each client", "average", 1);

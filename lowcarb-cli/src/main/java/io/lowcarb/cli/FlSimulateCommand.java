@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
 /** {@code lowcarb fl simulate}: a federation of N clients in one process, with its energy, bytes and CO2e per round. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Simulate federated training in one process: clients with their own data and grid zones, "
-        + "local SGD measured by the meter, aggregation, compression, and CO2e per round.")
+        + "local SGD metered (measured where a sensor can be read, else estimated), aggregation, compression, and CO2e per round.")
 final class FlSimulateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -211,13 +211,13 @@ final class FlSimulateCommand implements Callable<Integer> {
     FlResult r = sim.result();
     err.printf(Locale.ROOT, "fl: final accuracy %.4f after %d rounds (%s)%n", r.finalAccuracy(), r.rounds(),
         sim.stoppedBecause());
-    err.printf(Locale.ROOT, "fl: sent %.2f MB; client energy %s (measured), network %s (estimate: %s kWh/GB)%n",
-        r.bytesSent() / 1e6, Summary.energy(r.energyKwh() * 3.6e6), Summary.energy(r.networkKwh() * 3.6e6),
-        NetworkEnergy.KWH_PER_GB);
+    err.printf(Locale.ROOT, "fl: sent %.2f MB; client energy %s (%s, one meter for every client), network %s (%s: "
+            + "%s kWh/GB)%n", r.bytesSent() / 1e6, Summary.energy(r.energyKwh() * 3.6e6), BasisText.of(r.energyBasis()),
+        Summary.energy(r.networkKwh() * 3.6e6), NetworkEnergy.BASIS, NetworkEnergy.KWH_PER_GB);
     // Clients all in one zone save nothing; what is left is rounding (below a microgram).
     double saved = Math.abs(r.co2SavedKg()) < 1e-9 ? 0 : r.co2SavedKg();
-    err.printf(Locale.ROOT, "fl: CO2e %s; CO2e saved vs random selection %s (estimate)%n",
-        Summary.grams(r.emissionsKg() * 1000), Summary.grams(saved * 1000));
+    err.printf(Locale.ROOT, "fl: CO2e %s (%s); CO2e saved vs random selection %s (estimate)%n",
+        Summary.grams(r.emissionsKg() * 1000), BasisText.of(r.totalBasis()), Summary.grams(saved * 1000));
     err.println("fl: checkpoint " + checkpoint);
   }
 

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 /**
  * Prints one line per federated round and records the round in the run store: accuracy, bytes,
- * energy and CO2e per round, and cumulative energy and CO2e.
+ * energy (with how it was obtained) and CO2e per round, and cumulative energy and CO2e.
  */
 final class RecordedRounds implements Consumer<RoundRecord> {
   private final PrintWriter err;
@@ -30,9 +30,10 @@ final class RecordedRounds implements Consumer<RoundRecord> {
     bytes += r.bytes();
     kwh += r.energyKwh();
     kg += r.emissionsKg();
-    err.printf(Locale.ROOT, "fl: round %d/%d  accuracy %.4f  clients %d  sent %.2f MB  energy %s  CO2e %s%s%n",
+    err.printf(Locale.ROOT, "fl: round %d/%d  accuracy %.4f  clients %d  sent %.2f MB  energy %s (%s)  CO2e %s (%s)%s%n",
         r.round(), rounds, r.accuracy(), r.clients().size(), r.bytes() / 1e6, Summary.energy(r.energyKwh() * 3.6e6),
-        Summary.grams(r.emissionsKg() * 1000), r.refused().isEmpty() ? "" : "  refused: " + String.join("; ", r.refused()));
+        BasisText.of(r.energyBasis()), Summary.grams(r.emissionsKg() * 1000), BasisText.of(r.totalBasis()),
+        r.refused().isEmpty() ? "" : "  refused: " + String.join("; ", r.refused()));
     err.flush();
     recording.points("accuracy", List.of(new Point(r.round(), r.accuracy())));
     recording.points("round_bytes", List.of(new Point(r.round(), r.bytes())));

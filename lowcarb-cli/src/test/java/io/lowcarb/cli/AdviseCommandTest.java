@@ -12,37 +12,116 @@ import org.junit.jupiter.api.io.TempDir;
 class AdviseCommandTest {
   @TempDir Path dir;
 
-  /** The parts of {@code lowcarb train --json} that advice reads, from a digits run on this kind of machine. */
+  /**
+   * The parts of {@code lowcarb train --json} that advice reads, from a digits run on this kind of
+   * machine, whose energy was estimated (no readable RAPL) at 30 %.
+   */
   private Path trainJson(double kwh) throws Exception {
+    return trainJson(kwh, "\"energy_method\":\"estimated\",\"uncertainty_pct\":30,", "", "");
+  }
+
+  /** A train JSON with {@code top} before its intensity, and {@code first} and {@code second} in its epochs. */
+  private Path trainJson(double kwh, String top, String first, String second) throws Exception {
     Path file = dir.resolve("train.json");
     Files.writeString(file, """
-        {"dataset":"digits","model":"mlp","epochs_run":2,"energy_kwh":%s,
+        {"dataset":"digits","model":"mlp","epochs_run":2,"energy_kwh":%s,%s
          "intensity":{"g_per_kwh":174.05,"zone":"ES"},
-         "epochs":[{"epoch":1,"seconds":1.4},{"epoch":2,"seconds":0.8}]}
-        """.formatted(kwh));
+         "epochs":[{"epoch":1,"seconds":1.4,"energy_kwh":%s%s},{"epoch":2,"seconds":0.8,"energy_kwh":%s%s}]}
+        """.formatted(kwh, top, kwh * 0.75, first, kwh * 0.25, second));
     return file;
   }
 
   @Test
-  void aMeasuredRunGetsRankedOptionsWithAssumptionsInTheJson() throws Exception {
+  void anEstimatedRunGetsRankedOptionsAndStaysEstimatedNeverMeasured() throws Exception {
     Path json = dir.resolve("advice.json");
     Cli.Result r = Cli.inProcess("advise", "--train-json", trainJson(9.1e-6).toString(), "--on", "16xgeneric-x86-core",
-        "--hardware", "aws:*,gcp:a2*,T4", "--regions", "aws:eu-*,gcp:europe-west*,ES", "--json", json.toString());
+        "--hardware", "aws:*,gcp:a2*,T4", "--regions", "aws:eu-*,gcp:europe-west*,ES", "--json", json.toString(),
+        "--top", "1000");
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("digits mlp, 2 epochs", "ranked by co2", "assumptions of #1:");
-    JsonNode options = new ObjectMapper().readTree(json.toFile()).path("options");
+    assertThat(r.out()).contains("digits mlp, 2 epochs", "(estimated +/-30 %)", "ranked by co2", "assumptions of #1:");
+    assertThat(r.out()).doesNotContain("measured");
+    JsonNode advice = new ObjectMapper().readTree(json.toFile());
+    assertThat(advice.path("input").path("energy_method").asText()).isEqualTo("estimated");
+    assertThat(advice.path("input").path("uncertainty_pct").asDouble()).isEqualTo(30.0);
+    JsonNode options = advice.path("options");
     assertThat(options.size()).isGreaterThanOrEqualTo(20);
     double previous = 0;
     for (JsonNode o : options) {
       assertThat(o.path("emissions_kg").asDouble()).isGreaterThanOrEqualTo(previous);
       previous = o.path("emissions_kg").asDouble();
       assertThat(o.path("hardware").asText()).isNotEmpty();
+      assertThat(o.path("energy_method").asText()).isEqualTo("estimated");
       assertThat(o.path("uncertainty_pct").asDouble()).isPositive();
       assertThat(o.path("assumptions").size()).isGreaterThanOrEqualTo(2);
       assertThat(o.has("hours") && o.has("energy_kwh") && o.has("region")).isTrue();
     }
-    // the measured run itself, in ES, is one of the options
-    assertThat(options.findValuesAsText("region")).contains("ES");
+    // the run itself, in ES: its own 30 % and the annual intensity's 20 %, in quadrature
+    JsonNode asRun = asRun(options, "ES");
+    assertThat(asRun.path("hardware").asText()).isEqualTo("16xgeneric-x86-core");
+    assertThat(asRun.path("uncertainty_pct").asDouble()).isCloseTo(Math.hypot(30, 20), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(r.out().lines().filter(l -> l.contains(" ES ") && l.contains("(as run)")))
+        .singleElement().asString().contains(" 36 %  estimated (as run)");
+  }
+
+  private static JsonNode asRun(JsonNode options, String region) {
+    for (JsonNode o : options) {
+      if (o.path("as_run").asBoolean() && o.path("region").asText().equals(region)) {
+        return o;
+      }
+    }
+    throw new AssertionError("no option as run in " + region + ": " + options);
+  }
+
+  @Test
+  void aTrainJsonSaysHowItsEnergyWasObtainedOrIsRefused() throws Exception {
+    Path json = dir.resolve("advice.json");
+    String[] args = {"advise", "--train-json", "", "--on", "2xgeneric-x86-core", "--hardware", "T4", "--regions", "ES",
+        "--json", json.toString()};
+    // no top-level method: the epochs', parts of one run on the same sensors, add linearly
+    args[2] = trainJson(1e-5, "", ",\"energy_method\":\"measured\",\"uncertainty_pct\":10",
+        ",\"energy_method\":\"estimated\",\"uncertainty_pct\":30").toString();
+    Cli.Result r = Cli.inProcess(args);
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode input = new ObjectMapper().readTree(json.toFile()).path("input");
+    assertThat(input.path("energy_method").asText()).isEqualTo("mixed");
+    assertThat(input.path("uncertainty_pct").asDouble()).isCloseTo(0.75 * 10 + 0.25 * 30, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(input.path("basis_source").asText()).contains("epochs'");
+    // neither: an older file says nothing of its method, and none is made up for it
+    args[2] = trainJson(1e-5, "", "", "").toString();
+    expectUsage(args, "does not say how its energy was obtained");
+    args[2] = trainJson(1e-5, "\"energy_method\":\"guessed\",\"uncertainty_pct\":3,", "", "").toString();
+    expectUsage(args, "energy method must be measured, estimated, mixed or given, got 'guessed'");
+    args[2] = trainJson(1e-5, "\"energy_method\":\"measured\",", "", "").toString();
+    expectUsage(args, "energy_method and uncertainty_pct go together");
+  }
+
+  @Test
+  void aFigureTypedInIsGivenAtItsStatedUncertaintyOrTheDefault() throws Exception {
+    Path json = dir.resolve("advice.json");
+    for (String[] pct : new String[][] {{}, {"--energy-uncertainty", "5"}}) {
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("advise", "--energy-kwh", "0.001",
+          "--hours", "0.5", "--on", "T4", "--hardware", "T4,L4", "--regions", "ES", "--json", json.toString()));
+      args.addAll(java.util.List.of(pct));
+      Cli.Result r = Cli.inProcess(args.toArray(String[]::new));
+      assertThat(r.exit()).as(r.err()).isZero();
+      double given = pct.length == 0 ? 50 : 5;
+      JsonNode advice = new ObjectMapper().readTree(json.toFile());
+      assertThat(advice.path("input").path("energy_method").asText()).isEqualTo("given");
+      assertThat(advice.path("input").path("uncertainty_pct").asDouble()).isEqualTo(given);
+      JsonNode t4 = asRun(advice.path("options"), "ES");
+      assertThat(t4.path("energy_method").asText()).isEqualTo("given");
+      assertThat(t4.path("uncertainty_pct").asDouble()).isCloseTo(Math.hypot(given, 20), org.assertj.core.data.Offset.offset(1e-9));
+      for (JsonNode o : advice.path("options")) {
+        if (!o.path("as_run").asBoolean()) {
+          assertThat(o.path("energy_method").asText()).as("scaled to " + o.path("hardware")).isEqualTo("estimated");
+        }
+      }
+      assertThat(r.out()).contains("(given +/-" + (pct.length == 0 ? "50" : "5.0") + " %)");
+    }
+    expectUsage(new String[] {"advise", "--energy-kwh", "1", "--hours", "1", "--energy-uncertainty", "-3"},
+        "--energy-uncertainty must be a percentage >= 0, got -3.0");
+    expectUsage(new String[] {"advise", "--train-json", trainJson(1e-5).toString(), "--energy-uncertainty", "5"},
+        "--energy-uncertainty goes with --energy-kwh");
   }
 
   @Test
@@ -51,6 +130,7 @@ class AdviseCommandTest {
     java.time.Instant t0 = java.time.Instant.parse("2026-11-20T10:00:00Z");
     String measured;
     String running;
+    String imported;
     try (io.lowcarb.track.RunStore runs = io.lowcarb.track.RunStore.open(store)) {
       io.lowcarb.track.RunStart start = new io.lowcarb.track.RunStart(io.lowcarb.track.RunKind.TRAIN, "mlp on digits",
           "lowcarb train", java.util.Map.of(), t0, io.lowcarb.track.Machine.local(), "accuracy");
@@ -59,18 +139,31 @@ class AdviseCommandTest {
           java.util.List.of(new io.lowcarb.track.EnergyFigure("cpu", 9.1e-6, "estimate", "cpu-model")), 9.1e-6,
           9.1e-6 * 174.05 / 1000, 174.05, "ES", "table", "average", 1), java.util.Map.of("accuracy", 0.97)));
       running = runs.begin(start);
+      imported = runs.begin(start);
+      runs.finish(imported, io.lowcarb.track.RunEnd.finished(t0.plusMillis(2200), new io.lowcarb.track.Footprint(
+          java.util.List.of(new io.lowcarb.track.EnergyFigure("total", 9.1e-6, "codecarbon", "codecarbon")), 9.1e-6,
+          9.1e-6 * 174.05 / 1000, 174.05, "ES", "table", "average", 1), java.util.Map.of("accuracy", 0.97)));
     }
     Path json = dir.resolve("advice.json");
     Cli.Result r = Cli.inProcess("advise", "--run", measured.substring(0, 6), "--store", store, "--on",
         "16xgeneric-x86-core", "--hardware", "aws:*,gcp:a2*,T4", "--regions", "aws:eu-*,gcp:europe-west*,ES",
         "--json", json.toString());
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("train run " + measured + " (mlp on digits)");
-    JsonNode options = new ObjectMapper().readTree(json.toFile()).path("options");
+    assertThat(r.out()).contains("train run " + measured + " (mlp on digits)").doesNotContain("measured");
+    JsonNode advice = new ObjectMapper().readTree(json.toFile());
+    JsonNode options = advice.path("options");
     assertThat(options.size()).isGreaterThanOrEqualTo(20);
     assertThat(options.findValuesAsText("region")).contains("ES");
+    // the store keeps the CPU's method (estimate) but no uncertainty: the CPU estimate's widest, 50 %, and says so
+    assertThat(advice.path("input").path("energy_method").asText()).isEqualTo("estimated");
+    assertThat(advice.path("input").path("uncertainty_pct").asDouble()).isCloseTo(50, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(advice.path("input").path("basis_source").asText()).contains("the store keeps no uncertainty")
+        .contains("cpu estimate 50 %");
+    assertThat(asRun(options, "ES").path("energy_method").asText()).isEqualTo("estimated");
     expectUsage(new String[] {"advise", "--run", running, "--store", store}, "has no energy measurement (it has not ended)");
     expectUsage(new String[] {"advise", "--run", "ffffffffffff", "--store", store}, "no run ffffffffffff");
+    expectUsage(new String[] {"advise", "--run", imported, "--store", store},
+        "its total energy's method is 'codecarbon', which does not say whether it was measured or estimated");
   }
 
   @Test
@@ -92,7 +185,7 @@ class AdviseCommandTest {
     expectUsage(new String[] {"advise", "--energy-kwh", "0.1"}, "--energy-kwh and --hours go together");
     expectUsage(new String[] {"advise", "--energy-kwh", "-1", "--hours", "1"}, "no energy measurement");
     expectUsage(new String[] {"advise", "--flops", "1e15", "--rank", "fast"}, "--rank must be co2, time or cost");
-    expectUsage(new String[] {"advise", "--flops", "1e15", "--on", "T4"}, "describe a measured run");
+    expectUsage(new String[] {"advise", "--flops", "1e15", "--on", "T4"}, "describe a run");
   }
 
   private static void expectUsage(String[] args, String message) {

@@ -94,6 +94,22 @@ class FlServerClientTest {
     assertThat(fl.get("energy_kwh").asDouble()).isPositive();
     assertThat(fl.get("final_accuracy").asDouble()).as(log).isGreaterThanOrEqualTo(simulatedAccuracy - 0.02);
     assertThat(log).contains("pl joined (PL, ").contains("(TLS)");
+    // each client says how its meter obtained its energy; the server prints what they said, never
+    // "measured" of its own accord, and the network's estimate makes the total estimated or mixed
+    String method = fl.get("training").get("energy_method").asText();
+    assertThat(method).isIn("measured", "estimated", "mixed");
+    assertThat(fl.get("energy_method").asText()).isIn("estimated", "mixed");
+    assertThat(fl.get("per_round").get(0).get("per_client")).hasSize(3).allSatisfy(c -> {
+      assertThat(c.get("energy_method").asText()).isIn("measured", "estimated", "mixed");
+      assertThat(c.get("uncertainty_pct").asDouble()).isPositive();
+    });
+    assertThat(log).contains("client energy ").contains("(" + method + " +/-").contains("network ")
+        .contains("(estimated +/-100 %)");
+    if (!method.equals("measured")) {
+      assertThat(log).doesNotContain("measured");
+    }
+    String perClient = fl.get("per_round").get(0).get("per_client").get(0).get("energy_method").asText();
+    assertThat(Files.readString(dir.resolve("client-es.log"))).containsPattern("round 1: .* J \\(" + perClient + " \\+/-");
     assertThat(out.resolve("state.json")).exists();
     Cli.Result runs = Cli.inProcess("runs", "list", "--kind", "fl", "--store", store);
     assertThat(runs.out()).as(runs.err()).containsPattern("fl .* finished");

@@ -63,6 +63,29 @@ class FlSimulateCommandTest {
       assertThat(round.has(field)).as(field).isTrue();
     }
     assertThat(round.get("clients")).hasSize(3);
+    // how every energy figure was obtained: the clients' by this machine's meter, the network's estimated
+    String training = r.get("training").get("energy_method").asText();
+    assertThat(training).isIn("measured", "estimated", "mixed");
+    assertThat(r.get("training").get("uncertainty_pct").asDouble()).isPositive();
+    assertThat(r.get("network").get("energy_method").asText()).isEqualTo("estimated");
+    assertThat(r.get("network").get("uncertainty_pct").asDouble()).isEqualTo(100.0);
+    assertThat(r.get("energy_method").asText()).as("clients and network").isIn("estimated", "mixed");
+    assertThat(r.get("uncertainty_pct").asDouble()).isPositive();
+    for (JsonNode each : r.get("per_round")) {
+      assertThat(each.get("energy_method").asText()).isIn("estimated", "mixed");
+      assertThat(each.has("uncertainty_pct")).isTrue();
+      assertThat(each.get("training").get("energy_method").asText()).isEqualTo(training);
+      assertThat(each.get("per_client")).hasSize(3).allSatisfy(c -> {
+        assertThat(c.get("energy_method").asText()).isIn("measured", "estimated", "mixed");
+        assertThat(c.get("uncertainty_pct").asDouble()).isPositive();
+        assertThat(c.get("energy_kwh").asDouble()).isPositive();
+      });
+    }
+    // the text says the same, and never "measured" for an estimate
+    assertThat(text).contains("client energy ").contains("(" + training + " +/-").contains("(estimated +/-100 %");
+    if (!training.equals("measured")) {
+      assertThat(text).doesNotContain("measured");
+    }
     // the three clients in Norway and Spain, never Poland's
     round.get("clients").forEach(c -> assertThat(c.asText()).isIn("client-0", "client-1", "client-3", "client-4"));
     assertThat(dir.resolve("out/model-0003.params")).exists();

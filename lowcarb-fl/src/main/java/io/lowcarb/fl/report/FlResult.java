@@ -1,14 +1,11 @@
 package io.lowcarb.fl.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import io.lowcarb.energy.EnergyBasis;
 import io.lowcarb.energy.report.AtomicFile;
-import io.lowcarb.fl.NetworkEnergy;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A federated training, round by round.
@@ -16,9 +13,11 @@ import java.util.List;
  * @param strategy the aggregation's label ({@code fedavg}, ...)
  * @param compression the compression's label ({@code none}, {@code int8}, {@code topk:0.01})
  * @param selection the selection's label ({@code random}, {@code greenest})
+ * @param meters whose meters measured the clients, which decides how their uncertainties add
  * @param perRound the rounds run, in order
  */
-public record FlResult(String strategy, String compression, String selection, List<RoundRecord> perRound) {
+public record FlResult(String strategy, String compression, String selection, ClientMeters meters,
+    List<RoundRecord> perRound) {
   public FlResult {
     perRound = List.copyOf(perRound);
   }
@@ -38,14 +37,29 @@ public record FlResult(String strategy, String compression, String selection, Li
     return perRound.stream().mapToLong(RoundRecord::bytes).sum();
   }
 
-  /** The clients' training energy, measured, in kWh (the network's is {@link #networkKwh()}). */
+  /** The clients' training energy, as their meters obtained it, in kWh (the network's is {@link #networkKwh()}). */
   public double energyKwh() {
     return perRound.stream().mapToDouble(RoundRecord::energyKwh).sum();
+  }
+
+  /** How {@link #energyKwh()} was obtained, and its uncertainty; empty when no client's energy counted. */
+  public Optional<EnergyBasis> energyBasis() {
+    return meters.total(perRound);
   }
 
   /** The network's energy, estimated from the bytes, in kWh. */
   public double networkKwh() {
     return perRound.stream().mapToDouble(RoundRecord::networkKwh).sum();
+  }
+
+  /** The clients' and the network's energy, in kWh: what {@link #emissionsKg()} comes from. */
+  public double totalKwh() {
+    return energyKwh() + networkKwh();
+  }
+
+  /** The basis of {@link #totalKwh()} and so of the emissions: the clients' and the network's in quadrature. */
+  public Optional<EnergyBasis> totalBasis() {
+    return RoundRecord.combined(energyKwh(), energyBasis(), networkKwh());
   }
 
   /** All emissions (training and network), in kgCO2e. */
@@ -58,50 +72,8 @@ public record FlResult(String strategy, String compression, String selection, Li
     return perRound.stream().mapToDouble(r -> r.randomEmissionsKg() - r.emissionsKg()).sum();
   }
 
-  /** Writes the JSON contract to {@code file}, atomically (a temporary file, then a move). */
+  /** Writes the JSON contract ({@link FlResultJson}) to {@code file}, atomically (a temporary file, then a move). */
   public void writeJson(Path file) throws IOException {
-    AtomicFile.write(file, this::writeJson);
-  }
-
-  private void writeJson(OutputStream o) throws IOException {
-    try (JsonGenerator g = new JsonFactory().createGenerator(o, JsonEncoding.UTF8)) {
-      g.useDefaultPrettyPrinter();
-      g.writeStartObject();
-      g.writeStringField("strategy", strategy);
-      g.writeStringField("compression", compression);
-      g.writeStringField("selection", selection);
-      g.writeNumberField("final_accuracy", finalAccuracy());
-      g.writeNumberField("rounds", rounds());
-      g.writeNumberField("bytes_sent", bytesSent());
-      g.writeNumberField("energy_kwh", energyKwh());
-      g.writeNumberField("network_kwh", networkKwh());
-      g.writeNumberField("emissions_kg", emissionsKg());
-      g.writeNumberField("co2_saved_vs_random_kg", co2SavedKg());
-      g.writeStringField("network_energy_method", NetworkEnergy.METHOD);
-      g.writeArrayFieldStart("per_round");
-      for (RoundRecord r : perRound) {
-        g.writeStartObject();
-        g.writeNumberField("round", r.round());
-        g.writeNumberField("accuracy", r.accuracy());
-        g.writeNumberField("bytes", r.bytes());
-        g.writeNumberField("energy_kwh", r.energyKwh());
-        g.writeNumberField("network_kwh", r.networkKwh());
-        g.writeNumberField("emissions_kg", r.emissionsKg());
-        g.writeNumberField("random_emissions_kg", r.randomEmissionsKg());
-        stringArray(g, "clients", r.clients());
-        stringArray(g, "refused", r.refused());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    }
-  }
-
-  private static void stringArray(JsonGenerator g, String name, List<String> values) throws IOException {
-    g.writeArrayFieldStart(name);
-    for (String v : values) {
-      g.writeString(v);
-    }
-    g.writeEndArray();
+    AtomicFile.write(file, o -> FlResultJson.write(this, o));
   }
 }

@@ -1,6 +1,7 @@
 package io.lowcarb.fl.sim;
 
 import io.lowcarb.compress.Checkpoint;
+import io.lowcarb.energy.EnergyBasis;
 import io.lowcarb.energy.EnergyReport;
 import io.lowcarb.energy.Measurement;
 import io.lowcarb.energy.Meter;
@@ -10,6 +11,8 @@ import io.lowcarb.fl.InitialModel;
 import io.lowcarb.fl.NetworkEnergy;
 import io.lowcarb.fl.check.UpdateCheck;
 import io.lowcarb.fl.codec.Compression;
+import io.lowcarb.fl.report.ClientEnergy;
+import io.lowcarb.fl.report.ClientMeters;
 import io.lowcarb.fl.report.FlResult;
 import io.lowcarb.fl.report.RoundRecord;
 import io.lowcarb.fl.select.Selection.Candidate;
@@ -35,9 +38,10 @@ import java.util.function.Consumer;
  * checks each update, aggregates those it accepts and evaluates the new global model on the test set.
  *
  * <p>Every byte is counted, both directions; the initial model is not sent, since every client can
- * build it from the shared seed. A client's emissions are its measured energy x its zone's intensity
- * x the meter's PUE; the network's energy is estimated from the bytes ({@link NetworkEnergy}) and
- * emitted at the mean intensity of the round's clients.
+ * build it from the shared seed. A client's emissions are its energy (as the meter obtained it:
+ * measured or estimated) x its zone's intensity x the meter's PUE; the network's energy is estimated
+ * from the bytes ({@link NetworkEnergy}) and emitted at the mean intensity of the round's clients.
+ * One meter measures every client, so their uncertainties add linearly ({@link ClientMeters#ONE_SHARED}).
  */
 public final class Simulation {
   private final Meter meter;
@@ -74,11 +78,12 @@ public final class Simulation {
         List<Candidate> chosen = s.selection().select(available, s.fraction(), s.minClients(), random);
         Round r = new Round(global);
         for (Candidate candidate : chosen) {
-          r.train(byName(clients, candidate.client()), trainer, s, round, global.length, check, random);
+          r.train(byName(clients, candidate.client()), intensity.get(candidate.client()), trainer, s, round,
+              global.length, check, random);
         }
         global = s.strategy().aggregate(global, r.accepted);
         double accuracy = trainer.accuracy(global, data.test());
-        RoundRecord record = r.record(round, accuracy, chosen, intensity,
+        RoundRecord record = r.record(round, accuracy, chosen,
             available.stream().mapToDouble(Candidate::gPerKwh).average().orElse(0));
         rounds.add(record);
         progress.accept(record);
@@ -88,7 +93,8 @@ public final class Simulation {
         }
       }
     }
-    FlResult result = new FlResult(s.strategy().label(), s.compression().label(), s.selection().label(), rounds);
+    FlResult result = new FlResult(s.strategy().label(), s.compression().label(), s.selection().label(),
+        ClientMeters.ONE_SHARED, rounds);
     return new SimulationResult(result, FlatWeights.withValues(initial, global), stopped);
   }
 
@@ -112,7 +118,7 @@ public final class Simulation {
   private final class Round {
     final List<ClientUpdate> accepted = new ArrayList<>();
     final List<String> refused = new ArrayList<>();
-    final Map<String, Double> kwh = new java.util.LinkedHashMap<>();
+    final List<ClientEnergy> energies = new ArrayList<>();
     final float[] global;
     long bytes;
     double pue = 1;
@@ -121,7 +127,7 @@ public final class Simulation {
       this.global = global;
     }
 
-    void train(SimulatedClient c, LocalTrainer trainer, SimulationSettings s, int round, int length,
+    void train(SimulatedClient c, double gPerKwh, LocalTrainer trainer, SimulationSettings s, int round, int length,
         UpdateCheck check, Random random) {
       byte[] down = c.receive(global, s.compression());
       bytes += down.length;
@@ -133,7 +139,7 @@ public final class Simulation {
         result = trainer.train(c.replica, c.data, local);
         energy = m.stop();
       }
-      kwh.put(c.name, energy.kwh());
+      energies.add(new ClientEnergy(c.name, energy.kwh(), EnergyBasis.of(energy), gPerKwh, energy.pue()));
       pue = energy.pue();
       float[] delta = Deltas.minus(result.weights(), c.replica);
       if (c.hostility.isPresent()) {
@@ -150,18 +156,17 @@ public final class Simulation {
       }
     }
 
-    RoundRecord record(int round, double accuracy, List<Candidate> chosen, Map<String, Double> intensity,
-        double meanAvailable) {
-      double energy = kwh.values().stream().mapToDouble(Double::doubleValue).sum();
+    RoundRecord record(int round, double accuracy, List<Candidate> chosen, double meanAvailable) {
+      double energy = energies.stream().mapToDouble(ClientEnergy::kwh).sum();
       double network = NetworkEnergy.kwh(bytes);
       double meanChosen = chosen.stream().mapToDouble(Candidate::gPerKwh).average().orElse(0);
       double grams = network * meanChosen;
-      for (var e : kwh.entrySet()) {
-        grams += e.getValue() * intensity.get(e.getKey()) * pue;
+      for (ClientEnergy e : energies) {
+        grams += e.emissionsKg() * 1000;
       }
       double randomGrams = energy * meanAvailable * pue + network * meanAvailable;
-      return new RoundRecord(round, accuracy, bytes, energy, network, grams / 1000, randomGrams / 1000,
-          chosen.stream().map(Candidate::client).toList(), refused);
+      return new RoundRecord(round, accuracy, bytes, energy, ClientMeters.ONE_SHARED.round(energies), network,
+          grams / 1000, randomGrams / 1000, chosen.stream().map(Candidate::client).toList(), energies, refused);
     }
   }
 }

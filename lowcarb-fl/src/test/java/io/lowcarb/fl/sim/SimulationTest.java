@@ -1,7 +1,10 @@
 package io.lowcarb.fl.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import io.lowcarb.energy.EnergyBasis;
+import io.lowcarb.fl.report.ClientEnergy;
 import io.lowcarb.fl.report.RoundRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +34,16 @@ class SimulationTest {
     // emissions: the clients' energy at their zones, the network's at the mean of the round's clients
     assertThat(first.emissionsKg()).isGreaterThan(first.networkKwh() * 30 / 1000);
     assertThat(first.randomEmissionsKg()).isPositive();
+    // every client that trained, with how this machine's meter obtained its energy
+    assertThat(first.perClient()).extracting(ClientEnergy::client).containsExactlyElementsOf(first.clients());
+    assertThat(first.perClient()).extracting(ClientEnergy::gPerKwh).allMatch(g -> g == 30 || g == 500);
+    assertThat(first.perClient().stream().mapToDouble(ClientEnergy::kwh).sum()).isCloseTo(first.energyKwh(), within(1e-15));
+    EnergyBasis one = first.perClient().getFirst().basis();
+    if (first.perClient().stream().allMatch(c -> c.basis().equals(one))) {
+      // one meter for all: linear, so the round keeps its clients' method and uncertainty
+      assertThat(first.energyBasis().orElseThrow().method()).isEqualTo(one.method());
+      assertThat(first.energyBasis().orElseThrow().uncertaintyPct()).isCloseTo(one.uncertaintyPct(), within(1e-9));
+    }
   }
 
   @Test

@@ -124,9 +124,11 @@ public final class FederationClient {
     byte[] payload = encoder.encode(delta);
     UpdateReply reply = channel.stub(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS).submitUpdate(Update.newBuilder()
         .setRound(task.getRound()).setDelta(ByteString.copyFrom(payload)).setExamples(c.examples())
-        .setEnergyJoules(c.joules()).setPue(c.pue()).setGrid(work.grid()).setMeanLoss(c.meanLoss()).build());
-    log.accept(String.format(Locale.ROOT, "round %d: %,d examples, loss %.4f, %.1f J, %,d bytes in, %,d out: %s",
-        task.getRound(), c.examples(), c.meanLoss(), c.joules(), task.getGlobalWeights().size(), payload.length,
+        .setEnergyJoules(c.joules()).setEnergyMethod(c.basis().method().label())
+        .setEnergyUncertaintyPct(c.basis().uncertaintyPct()).setPue(c.pue()).setGrid(work.grid())
+        .setMeanLoss(c.meanLoss()).build());
+    log.accept(String.format(Locale.ROOT, "round %d: %,d examples, loss %.4f, %.1f J (%s), %,d bytes in, %,d out: %s",
+        task.getRound(), c.examples(), c.meanLoss(), c.joules(), c.basis(), task.getGlobalWeights().size(), payload.length,
         reply.getAccepted() ? "accepted" : "refused (" + reply.getReason() + ")"));
   }
 }

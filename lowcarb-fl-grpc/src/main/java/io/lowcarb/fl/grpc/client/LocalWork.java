@@ -1,5 +1,6 @@
 package io.lowcarb.fl.grpc.client;
 
+import io.lowcarb.energy.EnergyBasis;
 import io.lowcarb.fl.grpc.proto.Grid;
 import io.lowcarb.fl.grpc.proto.JoinReply;
 import io.lowcarb.fl.grpc.proto.Train;
@@ -12,10 +13,11 @@ public interface LocalWork {
    * @param weights the local model, flat
    * @param examples the examples trained on
    * @param meanLoss the mean training loss (cross-entropy, nats)
-   * @param joules the training's energy as measured, J (IT energy, before PUE)
+   * @param joules the training's energy as the meter obtained it, J (IT energy, before PUE)
+   * @param basis how the meter obtained {@code joules} (measured, estimated...) and its uncertainty
    * @param pue the PUE applied to it for emissions
    */
-  record Contribution(float[] weights, int examples, double meanLoss, double joules, double pue) {}
+  record Contribution(float[] weights, int examples, double meanLoss, double joules, EnergyBasis basis, double pue) {}
 
   /** The training examples held. */
   int examples();

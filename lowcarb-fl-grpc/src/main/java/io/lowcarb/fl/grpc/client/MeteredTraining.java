@@ -1,6 +1,7 @@
 package io.lowcarb.fl.grpc.client;
 
 import io.lowcarb.compress.Checkpoint;
+import io.lowcarb.energy.EnergyBasis;
 import io.lowcarb.energy.EnergyReport;
 import io.lowcarb.energy.Measurement;
 import io.lowcarb.energy.Meter;
@@ -24,7 +25,8 @@ import java.time.Instant;
 
 /**
  * Local training on DJL, each round measured by the client's {@link Meter}: the energy reported
- * to the server is what the meter measured for that training.
+ * to the server is what the meter obtained for that training, with how (its sensors' methods, or
+ * the model it fell back to) and its uncertainty.
  */
 public final class MeteredTraining implements LocalWork, AutoCloseable {
   private final LabeledData local;
@@ -119,7 +121,8 @@ public final class MeteredTraining implements LocalWork, AutoCloseable {
       result = trainer.train(global, local, settings);
       report = m.stop();
     }
-    return new Contribution(result.weights(), result.examples(), result.meanLoss(), report.joules(), report.pue());
+    return new Contribution(result.weights(), result.examples(), result.meanLoss(), report.joules(),
+        EnergyBasis.of(report), report.pue());
   }
 
   @Override

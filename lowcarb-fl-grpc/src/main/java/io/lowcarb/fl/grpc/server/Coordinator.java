@@ -13,6 +13,8 @@ import io.lowcarb.fl.grpc.proto.Task;
 import io.lowcarb.fl.grpc.proto.Train;
 import io.lowcarb.fl.grpc.proto.Update;
 import io.lowcarb.fl.grpc.proto.UpdateReply;
+import io.lowcarb.fl.report.ClientEnergy;
+import io.lowcarb.fl.report.ClientMeters;
 import io.lowcarb.fl.report.FlResult;
 import io.lowcarb.fl.report.RoundRecord;
 import io.lowcarb.fl.select.Selection;
@@ -77,6 +79,8 @@ public final class Coordinator implements AutoCloseable {
   private final Condition changed = lock.newCondition();
   private final PendingPolls waiting;
   private final Set<String> farewells = new HashSet<>();
+  /** Clients told of, once, for sending their energy without its method. */
+  private final Set<String> unlabelled = new HashSet<>();
   private Round round;
   private Task done;
 
@@ -195,8 +199,12 @@ public final class Coordinator implements AutoCloseable {
       return switch (verdict) {
         case UpdateReview.Refused no -> refused(client, r.number, no.reason(), r, bytes);
         case UpdateReview.Passed yes -> {
+          if (!yes.labelled() && unlabelled.add(client)) {
+            log.accept(client + " sends its energy without saying how it was obtained (a client older than "
+                + "energy_method): counted as " + ClientEnergy.UNLABELLED);
+          }
           r.accept(client, new Round.Accepted(new ClientUpdate(client, yes.weights(), weight(client, r.number, update)),
-              update.getEnergyJoules(), update.getPue(), update.getGrid().getGPerKwh(), bytes));
+              update.getEnergyJoules(), yes.basis(), update.getPue(), update.getGrid().getGPerKwh(), bytes));
           yield UpdateReply.newBuilder().setAccepted(true).build();
         }
       };
@@ -276,7 +284,8 @@ public final class Coordinator implements AutoCloseable {
   }
 
   private FlResult result(List<RoundRecord> records) {
-    return new FlResult(settings.strategy().label(), settings.compression().label(), settings.selection().label(), records);
+    return new FlResult(settings.strategy().label(), settings.compression().label(), settings.selection().label(),
+        ClientMeters.EACH_OWN, records);
   }
 
   /** Waits for {@code needed} available clients, then opens round {@code number} for a selection of them. */

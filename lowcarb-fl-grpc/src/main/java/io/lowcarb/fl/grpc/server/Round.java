@@ -1,5 +1,6 @@
 package io.lowcarb.fl.grpc.server;
 
+import io.lowcarb.energy.EnergyBasis;
 import io.lowcarb.fl.ClientUpdate;
 import io.lowcarb.fl.grpc.proto.Task;
 import java.util.ArrayList;
@@ -18,12 +19,13 @@ final class Round {
    * An update taken, with what its client reported.
    *
    * @param update the model it rebuilt, and the examples behind it
-   * @param joules the client's measured training energy, J (IT energy, before PUE)
+   * @param joules the client's training energy, J (IT energy, before PUE), as its meter obtained it
+   * @param basis how the meter obtained it, and its uncertainty
    * @param pue the PUE the client's meter applied
    * @param gPerKwh the client's grid intensity, gCO2e/kWh
    * @param bytes the payload's size
    */
-  record Accepted(ClientUpdate update, double joules, double pue, double gPerKwh, long bytes) {}
+  record Accepted(ClientUpdate update, double joules, EnergyBasis basis, double pue, double gPerKwh, long bytes) {}
 
   final int number;
   /** When the round opened, {@link System#nanoTime()}. */

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lowcarb.compress.Checkpoint;
 import io.lowcarb.compress.prune.CheckpointFiles;
+import io.lowcarb.energy.EnergyBasis;
 import io.lowcarb.energy.report.AtomicFile;
 import io.lowcarb.fl.FlatWeights;
+import io.lowcarb.fl.report.ClientEnergy;
 import io.lowcarb.fl.report.FlResult;
 import io.lowcarb.fl.report.RoundRecord;
 import java.io.IOException;
@@ -113,11 +115,44 @@ public final class StateFiles {
       if (r.path("round").asInt() > round) {
         break; // written before a crash that state.json did not see the end of
       }
-      records.add(new RoundRecord(r.path("round").asInt(), r.path("accuracy").asDouble(), r.path("bytes").asLong(),
-          r.path("energy_kwh").asDouble(), r.path("network_kwh").asDouble(), r.path("emissions_kg").asDouble(),
-          r.path("random_emissions_kg").asDouble(), texts(r.path("clients")), texts(r.path("refused"))));
+      try {
+        records.add(record(r));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(dir.resolve(ROUNDS) + ", round " + r.path("round").asInt() + ": "
+            + e.getMessage());
+      }
     }
     return Optional.of(new ServerState(round, global, records));
+  }
+
+  private static RoundRecord record(JsonNode r) {
+    double kwh = r.path("energy_kwh").asDouble();
+    return new RoundRecord(r.path("round").asInt(), r.path("accuracy").asDouble(), r.path("bytes").asLong(), kwh,
+        basis(r.path("training"), kwh), r.path("network_kwh").asDouble(), r.path("emissions_kg").asDouble(),
+        r.path("random_emissions_kg").asDouble(), texts(r.path("clients")), clients(r.path("per_client")),
+        texts(r.path("refused")));
+  }
+
+  /**
+   * The basis written in {@code node}; a state file of an older lowcarb has none, and its energy
+   * counts as {@link ClientEnergy#UNLABELLED}.
+   */
+  private static Optional<EnergyBasis> basis(JsonNode node, double kwh) {
+    if (node.path("energy_method").isTextual()) {
+      return Optional.of(new EnergyBasis(EnergyBasis.Obtained.ofLabel(node.path("energy_method").asText()),
+          node.path("uncertainty_pct").asDouble()));
+    }
+    return kwh > 0 ? Optional.of(ClientEnergy.UNLABELLED) : Optional.empty();
+  }
+
+  private static List<ClientEnergy> clients(JsonNode array) {
+    List<ClientEnergy> out = new ArrayList<>();
+    for (JsonNode c : array) {
+      double kwh = c.path("energy_kwh").asDouble();
+      out.add(new ClientEnergy(c.path("client").asText(), kwh, basis(c, kwh).orElse(ClientEnergy.UNLABELLED),
+          c.path("g_per_kwh").asDouble(), c.path("pue").asDouble(1)));
+    }
+    return out;
   }
 
   private static List<String> texts(JsonNode array) {

@@ -1,13 +1,16 @@
 package io.lowcarb.fl.grpc.server;
 
+import io.lowcarb.energy.EnergyBasis;
 import io.lowcarb.fl.check.UpdateCheck;
 import io.lowcarb.fl.codec.Compression;
 import io.lowcarb.fl.grpc.proto.Update;
+import io.lowcarb.fl.report.ClientEnergy;
 import java.util.Optional;
 
 /**
  * Whether an update can be aggregated: its payload within the size limit and decodable, the model
- * it rebuilds of the right length and finite, and its reported figures plausible.
+ * it rebuilds of the right length and finite, and its reported figures plausible: the energy a
+ * finite number >= 0 with a known method and an uncertainty >= 0.
  */
 final class UpdateReview {
   private UpdateReview() {}
@@ -15,8 +18,14 @@ final class UpdateReview {
   /** What the review found. */
   sealed interface Verdict permits Passed, Refused {}
 
-  /** An update that passed, as the model it rebuilds. */
-  record Passed(float[] weights) implements Verdict {}
+  /**
+   * An update that passed, as the model it rebuilds.
+   *
+   * @param basis how the client obtained its energy figure, and its uncertainty
+   * @param labelled false for a client older than the method field, whose figure is counted as
+   *     {@link ClientEnergy#UNLABELLED}
+   */
+  record Passed(float[] weights, EnergyBasis basis, boolean labelled) implements Verdict {}
 
   /** @param reason a sentence fragment, such as "value 17 is NaN" */
   record Refused(String reason) implements Verdict {}
@@ -41,6 +50,15 @@ final class UpdateReview {
     if (!(joules >= 0) || Double.isInfinite(joules) || !(g >= 0) || Double.isInfinite(g)) {
       return new Refused("its energy (" + joules + " J) or intensity (" + g + " g/kWh) is not a finite number >= 0");
     }
+    boolean labelled = !update.getEnergyMethod().isEmpty();
+    EnergyBasis basis = ClientEnergy.UNLABELLED;
+    if (labelled) {
+      try {
+        basis = new EnergyBasis(EnergyBasis.Obtained.ofLabel(update.getEnergyMethod()), update.getEnergyUncertaintyPct());
+      } catch (IllegalArgumentException e) {
+        return new Refused("its " + e.getMessage());
+      }
+    }
     float[] delta;
     try {
       delta = Compression.decode(update.getDelta().toByteArray(), global.length);
@@ -52,6 +70,7 @@ final class UpdateReview {
       weights[i] = global[i] + delta[i];
     }
     Optional<String> refused = check.refuse(weights, bytes);
-    return refused.<Verdict>map(Refused::new).orElseGet(() -> new Passed(weights));
+    EnergyBasis reported = basis;
+    return refused.<Verdict>map(Refused::new).orElseGet(() -> new Passed(weights, reported, labelled));
   }
 }

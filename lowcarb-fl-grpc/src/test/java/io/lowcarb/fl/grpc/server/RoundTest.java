@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.google.protobuf.ByteString;
+import io.lowcarb.energy.EnergyBasis;
+import io.lowcarb.energy.EnergyBasis.Obtained;
 import io.lowcarb.fl.ClientUpdate;
 import io.lowcarb.fl.NetworkEnergy;
 import io.lowcarb.fl.check.UpdateCheck;
@@ -13,6 +15,7 @@ import io.lowcarb.fl.grpc.proto.Grid;
 import io.lowcarb.fl.grpc.proto.Task;
 import io.lowcarb.fl.grpc.proto.Train;
 import io.lowcarb.fl.grpc.proto.Update;
+import io.lowcarb.fl.report.ClientEnergy;
 import io.lowcarb.fl.report.RoundRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,14 +27,28 @@ class RoundTest {
 
   private static Update.Builder update(float[] delta) {
     return Update.newBuilder().setRound(1).setDelta(ByteString.copyFrom(new Compression.None().encoder().encode(delta)))
-        .setExamples(5).setEnergyJoules(2).setGrid(Grid.newBuilder().setZone("ES").setGPerKwh(100));
+        .setExamples(5).setEnergyJoules(2).setEnergyMethod("estimated").setEnergyUncertaintyPct(30)
+        .setGrid(Grid.newBuilder().setZone("ES").setGPerKwh(100));
   }
 
   @Test
-  void anUpdateRebuildsTheGlobalModelPlusItsDelta() {
+  void anUpdateRebuildsTheGlobalModelPlusItsDeltaAndKeepsHowItsEnergyWasObtained() {
     UpdateReview.Verdict v = UpdateReview.review(update(new float[] {0.5f, 0, 0, -1}).build(), GLOBAL, CHECK, 5);
-    assertThat(v).isInstanceOfSatisfying(UpdateReview.Passed.class,
-        p -> assertThat(p.weights()).containsExactly(1.5f, 2, 3, 3));
+    assertThat(v).isInstanceOfSatisfying(UpdateReview.Passed.class, p -> {
+      assertThat(p.weights()).containsExactly(1.5f, 2, 3, 3);
+      assertThat(p.basis()).isEqualTo(new EnergyBasis(Obtained.ESTIMATED, 30));
+      assertThat(p.labelled()).isTrue();
+    });
+  }
+
+  @Test
+  void anOlderClientsFigureWithoutAMethodCountsAsEstimatedAtTheWidestUncertainty() {
+    Update old = update(new float[4]).clearEnergyMethod().clearEnergyUncertaintyPct().build();
+    assertThat(UpdateReview.review(old, GLOBAL, CHECK, 5)).isInstanceOfSatisfying(UpdateReview.Passed.class, p -> {
+      assertThat(p.basis()).isEqualTo(ClientEnergy.UNLABELLED);
+      assertThat(p.basis().method()).isEqualTo(Obtained.ESTIMATED);
+      assertThat(p.labelled()).isFalse();
+    });
   }
 
   @Test
@@ -44,6 +61,10 @@ class RoundTest {
     assertThat(reason(update(zero).setDelta(ByteString.copyFrom(new byte[] {0, 0, 0, 0, 4, 1}))))
         .contains("truncated");
     assertThat(reason(update(new float[] {Float.POSITIVE_INFINITY, 0, 0, 0}))).isEqualTo("value 0 is infinite");
+    assertThat(reason(update(zero).setEnergyMethod("guessed")))
+        .isEqualTo("its energy method must be measured, estimated, mixed or given, got 'guessed'");
+    assertThat(reason(update(zero).setEnergyUncertaintyPct(-1))).startsWith("its uncertainty must be finite and >= 0 %");
+    assertThat(reason(update(zero).setEnergyUncertaintyPct(Double.NaN))).startsWith("its uncertainty must be");
   }
 
   private static String reason(Update.Builder u) {
@@ -59,8 +80,10 @@ class RoundTest {
     round.sent();
     round.sent();
     round.sent();
-    round.accept("es", new Round.Accepted(new ClientUpdate("es", GLOBAL, 5), 3.6e6, 1.5, 100, 100));
-    round.accept("pl", new Round.Accepted(new ClientUpdate("pl", GLOBAL, 5), 3.6e6, 1, 700, 100));
+    round.accept("es", new Round.Accepted(new ClientUpdate("es", GLOBAL, 5), 3.6e6,
+        new EnergyBasis(Obtained.ESTIMATED, 30), 1.5, 100, 100));
+    round.accept("pl", new Round.Accepted(new ClientUpdate("pl", GLOBAL, 5), 3.6e6,
+        new EnergyBasis(Obtained.MEASURED, 10), 1, 700, 100));
     round.refuse("evil", "value 17 is NaN", 50);
     assertThat(round.allAnswered()).isTrue();
     RoundRecord r = RoundAccounting.record(round, 0.9);
@@ -74,5 +97,12 @@ class RoundTest {
     assertThat(r.randomEmissionsKg()).isCloseTo((2.5 * 400 + network * 400) / 1000, within(1e-12));
     assertThat(r.clients()).containsExactly("es", "pl");
     assertThat(r.refused()).containsExactly("evil: value 17 is NaN");
+    // an estimate and a measurement from two machines: mixed, their errors independent
+    assertThat(r.perClient()).extracting(c -> c.basis().method()).containsExactly(Obtained.ESTIMATED, Obtained.MEASURED);
+    assertThat(r.energyBasis().orElseThrow().method()).isEqualTo(Obtained.MIXED);
+    assertThat(r.energyBasis().orElseThrow().uncertaintyPct()).isCloseTo(100 * Math.hypot(0.3, 0.1) / 2, within(1e-9));
+    // with the network's estimate (+/-100 %) beside it
+    assertThat(r.totalBasis().orElseThrow().uncertaintyPct())
+        .isCloseTo(100 * Math.hypot(Math.hypot(0.3, 0.1), network) / (2 + network), within(1e-9));
   }
 }
