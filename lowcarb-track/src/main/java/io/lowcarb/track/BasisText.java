@@ -1,6 +1,7 @@
 package io.lowcarb.track;
 
 import io.lowcarb.energy.EnergyBasis;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,8 +18,15 @@ public final class BasisText {
     return method.map(EnergyBasis.Obtained::label).orElse("-") + " " + plusMinus(uncertaintyPct);
   }
 
-  /** The total's method and uncertainty; they hold for its CO2e too. */
+  /**
+   * The total's method and uncertainty; they hold for its CO2e too. A method not known reads as
+   * the tool its components came from ({@code codecarbon ± -}) when they share one, else "-".
+   */
   public static String of(Footprint f) {
+    if (f.method().isEmpty()) {
+      List<String> tools = f.energy().stream().map(EnergyFigure::method).distinct().toList();
+      return (tools.size() == 1 ? tools.getFirst() : "-") + " " + plusMinus(f.uncertaintyPct());
+    }
     return of(f.method(), f.uncertaintyPct());
   }
 

@@ -30,7 +30,7 @@ public record RunRecord(
     EnergyReport report,
     MachineInfo machine,
     Location location,
-    Optional<UUID> parentRunId) {
+    Optional<String> parentRunId) {
 
   public RunRecord {
     Objects.requireNonNull(parentRunId, "parentRunId");

@@ -38,7 +38,7 @@ public final class SummaryJson {
       g.writeStartObject();
       g.writeStringField("run_id", run.runId().toString());
       if (run.parentRunId().isPresent()) {
-        g.writeStringField("parent_run_id", run.parentRunId().get().toString());
+        g.writeStringField("parent_run_id", run.parentRunId().get());
       }
       g.writeStringField("task", r.task());
       g.writeArrayFieldStart("command");

@@ -105,10 +105,10 @@ class SummaryJsonTest {
   void aRunRecordedUnderAnotherNamesItsParent() throws IOException {
     Path file = dir.resolve("run.json");
     RunRecord r = Runs.run(true);
-    java.util.UUID parent = java.util.UUID.fromString("0b7d9a52-6c1e-4f0a-9d3e-2a8b5c4d6e7f");
+    String parent = "0b7d9a52-6c1e-4f0a-9d3e-2a8b5c4d6e7f";
     SummaryJson.write(new RunRecord(r.runId(), r.project(), r.experimentId(), r.command(), r.exitCode(), r.report(),
         r.machine(), r.location(), java.util.Optional.of(parent)), file);
-    assertThat(read(file).get("parent_run_id")).isEqualTo(parent.toString());
+    assertThat(read(file).get("parent_run_id")).isEqualTo(parent);
   }
 
   @Test
