@@ -224,7 +224,8 @@ final class Recording implements AutoCloseable {
   static Map<String, String> parameters(CommandLine.Model.CommandSpec spec) {
     Map<String, String> out = new TreeMap<>();
     for (OptionSpec o : spec.options()) {
-      if (o.usageHelp() || o.versionHelp() || o.longestName().equals("--store")) {
+      // the store is where it is recorded, the parent run is stored as such
+      if (o.usageHelp() || o.versionHelp() || o.longestName().equals("--store") || o.longestName().equals("--parent-run")) {
         continue;
       }
       Object v = o.getValue();
