@@ -201,9 +201,11 @@ final class CompressCommand implements Callable<Integer> {
     }
     SensorDiscovery.Result found = SensorDiscovery.discover(meterOptions.discovery());
     List<Variant> variants;
+    RunIds ids;
     try (Recording recording = Recording.start(storeOption, spec, RunKind.COMPRESS,
             checkpoint.spec().name() + " on " + dataset, Machine.of(found.machine()), "accuracy");
         Meter whole = meterOptions.meter(intensity, found).build()) {
+      ids = recording.ids();
       Measurement all = whole.start("compress");
       QuantizeSettings quantizing = quantizeSettings;
       variants = recording.failOnError(() -> variants(data, checkpoint, quantizing, intensity, found));
@@ -233,7 +235,7 @@ final class CompressCommand implements Callable<Integer> {
     }
     out.flush();
     if (json != null) {
-      io.lowcarb.energy.report.AtomicFile.write(json, o -> writeJson(variants, o));
+      io.lowcarb.energy.report.AtomicFile.write(json, o -> writeJson(variants, ids, o));
     }
     return 0;
   }
@@ -405,10 +407,11 @@ final class CompressCommand implements Callable<Integer> {
     return split;
   }
 
-  private void writeJson(List<Variant> variants, OutputStream o) throws IOException {
+  private void writeJson(List<Variant> variants, RunIds ids, OutputStream o) throws IOException {
     try (JsonGenerator g = new JsonFactory().createGenerator(o, JsonEncoding.UTF8)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
+      ids.write(g);
       g.writeStringField("from", from.toString());
       g.writeStringField("dataset", dataset);
       g.writeArrayFieldStart("variants");

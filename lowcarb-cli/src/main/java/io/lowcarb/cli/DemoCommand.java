@@ -51,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
     } catch (PipelineException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
-    return new PipelineRun(p, spec.commandLine().getOut(), spec.commandLine().getErr(), store.url, false).run();
+    return new PipelineRun(p, spec, store, false).run();
   }
 
   private static boolean hasFiles(Path dir) throws IOException {

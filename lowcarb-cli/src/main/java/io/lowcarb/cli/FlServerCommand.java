@@ -209,6 +209,7 @@ final class FlServerCommand implements Callable<Integer> {
     List<Artifact> artifacts = new ArrayList<>(List.of(new Artifact("checkpoint", out.toAbsolutePath().toString())));
     if (json != null) {
       r.writeJson(json);
+      recording.ids().stamp(json); // the result's JSON is lowcarb-fl's: the run's ids go in after
       artifacts.add(new Artifact("json", json.toAbsolutePath().toString()));
     }
     say(err, String.format(Locale.ROOT, "final accuracy %.4f after %d rounds; sent %.2f MB; client energy %s (%s, as "

@@ -156,6 +156,7 @@ final class FlSimulateCommand implements Callable<Integer> {
       List<Artifact> files = new ArrayList<>(List.of(new Artifact("checkpoint", checkpoint.toString())));
       if (json != null) {
         r.writeJson(json);
+        recording.ids().stamp(json); // the result's JSON is lowcarb-fl's: the run's ids go in after
         files.add(new Artifact("json", json.toAbsolutePath().toString()));
       }
       recording.end(RunEnd.finished(whole.end(), footprint(whole, r), Map.of("accuracy", r.finalAccuracy(),

@@ -88,10 +88,12 @@ final class InferCommand implements Callable<Integer> {
     SensorDiscovery.Result found = SensorDiscovery.discover(meterOptions.discovery());
     InferenceCost cost;
     EnergyReport whole;
+    RunIds ids;
     try (OnnxModel onnx = checked(open(model), data);
         Recording recording = Recording.start(storeOption, spec, RunKind.INFER, model.getFileName() + " on " + dataset,
             Machine.of(found.machine()), "accuracy");
         Meter meter = meterOptions.meter(intensity, found).build()) {
+      ids = recording.ids();
       Measurement all = meter.start("infer");
       cost = recording.failOnError(() -> new InferenceBenchmark(meter, Clock.SYSTEM, latencyRuns, duration).run(onnx, data));
       whole = all.stop();
@@ -113,7 +115,7 @@ final class InferCommand implements Callable<Integer> {
         Summary.grams(cost.emissionsGramsPer1k()), cost.intensityGPerKwh(), cost.zone());
     out.flush();
     if (json != null) {
-      io.lowcarb.energy.report.AtomicFile.write(json, o -> writeJson(cost, data, o));
+      io.lowcarb.energy.report.AtomicFile.write(json, o -> writeJson(cost, data, ids, o));
     }
     return 0;
   }
@@ -161,10 +163,11 @@ final class InferCommand implements Callable<Integer> {
     }
   }
 
-  private void writeJson(InferenceCost cost, LabeledData data, OutputStream o) throws IOException {
+  private void writeJson(InferenceCost cost, LabeledData data, RunIds ids, OutputStream o) throws IOException {
     try (JsonGenerator g = new JsonFactory().createGenerator(o, JsonEncoding.UTF8)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
+      ids.write(g);
       g.writeStringField("model", model.toString());
       g.writeStringField("dataset", dataset);
       g.writeNumberField("examples", data.size());

@@ -111,15 +111,22 @@ final class MeasureCommand implements Callable<Integer> {
 
   private int run(SensorDiscovery.Result found, IntensityOptions.Choice intensity, CsvAppender csvOut,
       Recording recording) throws IOException, InterruptedException {
-    UUID runId = UUID.randomUUID();
+    // One id for the run: the store's, and the JSON's and CSV's run_id.
+    UUID runId = UUID.fromString(recording.id());
     ActivityProbe activity = ActivityProbe.forCommand();
     Meter meter = meterOptions.meter(intensity, found).activity(activity).build();
-    RunWriter writer = new RunWriter(runId, found, intensity.location(), csvOut);
+    RunWriter writer = new RunWriter(runId, recording.parent(), found, intensity.location(),
+        csvOut);
     ChildSignals signals = ChildSignals.install();
     Measurement measurement = meter.start(String.join(" ", command));
     Process process;
     try {
-      process = new ProcessBuilder(command).inheritIO().start();
+      ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+      // A lowcarb command measured here records its run under this one.
+      recording.parentForChildren().ifPresentOrElse(
+          id -> builder.environment().put(StoreOption.PARENT_VARIABLE, id),
+          () -> builder.environment().remove(StoreOption.PARENT_VARIABLE));
+      process = builder.start();
     } catch (IOException e) {
       EnergyReport report = measurement.stop();
       meter.close();
@@ -172,24 +179,28 @@ final class MeasureCommand implements Callable<Integer> {
   /** Writes the JSON summary and the CSV row, both replaced as the run goes on. */
   private final class RunWriter {
     private final UUID runId;
+    private final java.util.Optional<String> parent;
     private final SensorDiscovery.Result found;
     private final RunRecord.Location location;
     private final CsvAppender csvOut;
 
-    RunWriter(UUID runId, SensorDiscovery.Result found, RunRecord.Location location, CsvAppender csvOut) {
+    RunWriter(UUID runId, java.util.Optional<String> parent, SensorDiscovery.Result found, RunRecord.Location location,
+        CsvAppender csvOut) {
       this.runId = runId;
+      this.parent = parent;
       this.found = found;
       this.location = location;
       this.csvOut = csvOut;
     }
 
     synchronized void write(EnergyReport report, OptionalInt exit) throws IOException {
-      RunRecord run = new RunRecord(runId, project, experiment, command, exit, report, found.machine(), location);
+      RunRecord run =
+          new RunRecord(runId, project, experiment, command, exit, report, found.machine(), location, parent);
       if (json != null) {
         SummaryJson.write(run, json);
       }
       if (csvOut != null) {
-        csvOut.write(CodeCarbonCsv.row(run, Main.version()));
+        csvOut.write(CodeCarbonCsv.row(run, Main.version(), csvOut.columns()));
       }
     }
 

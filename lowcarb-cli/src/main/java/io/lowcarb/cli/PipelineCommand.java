@@ -49,7 +49,7 @@ final class PipelineCommand implements Runnable {
       } catch (PipelineException e) {
         throw new UsageException(e.getMessage());
       }
-      return new PipelineRun(p, spec.commandLine().getOut(), spec.commandLine().getErr(), store.url, resume).run();
+      return new PipelineRun(p, spec, store, resume).run();
     }
   }
 }

@@ -7,10 +7,15 @@ import io.lowcarb.energy.report.AtomicFile;
 import io.lowcarb.pipeline.Pipeline;
 import io.lowcarb.pipeline.Step;
 import io.lowcarb.pipeline.StepOrder;
+import io.lowcarb.track.Footprint;
+import io.lowcarb.track.Machine;
+import io.lowcarb.track.RunEnd;
+import io.lowcarb.track.RunKind;
+import io.lowcarb.track.RunStatus;
+import io.lowcarb.track.RunStore;
+import io.lowcarb.track.StepFootprints;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,33 +24,37 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 
 /**
- * Runs a pipeline's steps with lowcarb's own commands, each recording its run: the schedule (if
- * any), the baseline training, then the compression steps; then the report and the table. What
- * each step writes stays in the output folder, and {@code pipeline-state.json} says which steps
- * are done, so that {@code --resume} goes on after a failure (a training cut short resumes from
- * its last checkpoint).
+ * Runs a pipeline's steps with lowcarb's own commands: the schedule (if any), the baseline
+ * training, then the compression steps; then the report and the table. The pipeline is recorded
+ * as a run, and each step records its run under it; the pipeline's footprint is the sum of its
+ * steps'. What each step writes stays in the output folder, and {@code pipeline-state.json} says
+ * which steps are done and the pipeline's {@code run_id}, so that {@code --resume} goes on after a
+ * failure with the same run (a training cut short resumes from its last checkpoint).
  */
 final class PipelineRun {
   static final String STATE = "pipeline-state.json";
-  private static final Pattern RECORDED = Pattern.compile("recorded as run ([0-9a-f]{12})");
 
   private final Pipeline p;
   private final PrintWriter out;
   private final PrintWriter err;
-  private final String store;
+  private final StoreOption store;
+  private final CommandLine.Model.CommandSpec spec;
   private final ObjectNode state;
   private final Path stateFile;
 
-  PipelineRun(Pipeline p, PrintWriter out, PrintWriter err, String store, boolean resume) throws IOException {
+  PipelineRun(Pipeline p, CommandLine.Model.CommandSpec spec, StoreOption store, boolean resume) throws IOException {
     this.p = p;
-    this.out = out;
-    this.err = err;
+    this.spec = spec;
+    this.out = spec.commandLine().getOut();
+    this.err = spec.commandLine().getErr();
     this.store = store;
     this.stateFile = p.out().resolve(STATE);
     if (Files.exists(stateFile) && !resume) {
@@ -57,31 +66,42 @@ final class PipelineRun {
     Files.createDirectories(p.out());
     state = resume ? (ObjectNode) new ObjectMapper().readTree(stateFile.toFile()) : new ObjectMapper().createObjectNode();
     if (!resume) {
+      state.put("run_id", RunStore.newId());
       state.put("name", p.name());
       state.put("started", Instant.now().toString());
       state.putArray("done");
       state.putArray("runs");
       save();
+    } else if (!state.hasNonNull("run_id")) {
+      state.put("run_id", RunStore.newId()); // a pipeline begun before pipelines were recorded
+      save();
     }
   }
 
-  /** Runs what is not done yet; returns the exit status. */
+  /** Runs what is not done yet, recorded as the pipeline's run; returns the exit status. */
   int run() throws Exception {
+    try (Recording recording = Recording.resume(store, spec, state.path("run_id").asText(), RunKind.PIPELINE,
+        p.name(), Machine.local(), "accuracy", Map.of("out", p.out().toAbsolutePath().toString()))) {
+      return run(recording);
+    }
+  }
+
+  private int run(Recording recording) throws Exception {
     if (StepOrder.quantizeBeforePrune(p.steps())) {
       err.println("pipeline: note: int8 quantization is applied to the final weights, after pruning");
     }
     if (p.schedule().isPresent() && !done("schedule")) {
       int s = schedule(p.schedule().get());
       if (s != 0) {
-        return failed("schedule", s);
+        return failed(recording, "schedule", s);
       }
       mark("schedule");
     }
     Path trainJson = p.out().resolve("train.json");
     if (!done("train")) {
-      int t = step("train", trainArgs(trainJson));
+      int t = step("train", trainArgs(trainJson, recording.id()), recording);
       if (t != 0) {
-        return failed("train", t);
+        return failed(recording, "train", t);
       }
       mark("train");
     }
@@ -96,17 +116,22 @@ final class PipelineRun {
       err.printf(Locale.ROOT, "pipeline: the baseline reached %.4f (validation; %.4f on test), below the target %.4f:"
           + " stopping (raise training.epochs, or lower target_accuracy)%n", reached, train.path("accuracy").asDouble(),
           p.targetAccuracy());
+      end(recording, Map.of("baseline_accuracy", train.path("accuracy").asDouble()),
+          String.format(Locale.ROOT, "the baseline reached %.4f, below the target %.4f", reached, p.targetAccuracy()));
       return Main.USAGE;
     }
     Path compressJson = p.out().resolve("compress.json");
     if (!done("compress")) {
-      int c = step("compress", compressArgs(train.path("checkpoint").asText(), compressJson));
+      int c = step("compress", compressArgs(train.path("checkpoint").asText(), compressJson, recording.id()), recording);
       if (c != 0) {
-        return failed("compress", c);
+        return failed(recording, "compress", c);
       }
       mark("compress");
     }
     JsonNode compress = new ObjectMapper().readTree(compressJson.toFile());
+    JsonNode last = compress.path("variants").get(compress.path("variants").size() - 1);
+    end(recording, Map.of("baseline_accuracy", train.path("accuracy").asDouble(),
+        "accuracy", last == null ? Double.NaN : last.path("accuracy").asDouble()), "");
     Path report = p.out().resolve("report.html");
     List<String> runs = new ArrayList<>();
     state.path("runs").forEach(r -> runs.add(r.asText()));
@@ -114,7 +139,7 @@ final class PipelineRun {
       List<String> args = new ArrayList<>(List.of("report", "--out", report.toString()));
       args.addAll(storeArgs());
       args.addAll(runs);
-      if (step("report", args) != 0) {
+      if (step("report", args, null) != 0) {
         err.println("pipeline: the report could not be written; the table follows");
         report = null;
       }
@@ -128,10 +153,24 @@ final class PipelineRun {
     return 0;
   }
 
-  private int failed(String step, int exit) {
+  private int failed(Recording recording, String step, int exit) {
     err.println("pipeline: step " + step + " failed (exit " + exit + "); what earlier steps wrote is kept in "
         + p.out() + ": fix the cause and run again with --resume");
+    end(recording, Map.of(), "step " + step + " failed (exit " + exit + ")");
     return exit;
+  }
+
+  /**
+   * Records the pipeline's end: its footprint is the sum of its steps' (one machine, one set of
+   * sensors: their uncertainties add linearly); {@code why} is empty for a pipeline that finished.
+   */
+  private void end(Recording recording, Map<String, Double> metrics, String why) {
+    List<Footprint> steps = recording.children().stream().flatMap(r -> r.footprint().stream()).toList();
+    Map<String, Double> known = new java.util.HashMap<>(metrics);
+    known.values().removeIf(v -> v.isNaN());
+    RunEnd end = new RunEnd(RunStatus.FINISHED, Instant.now(), StepFootprints.sum(steps), known, List.of(),
+        Optional.empty(), OptionalInt.empty(), "");
+    recording.end(why.isEmpty() ? end : end.failed(why));
   }
 
   private int schedule(Pipeline.Schedule s) throws Exception {
@@ -140,7 +179,7 @@ final class PipelineRun {
         s.deadline().toString(), "--duration", s.estimate().toSeconds() + "s", "--json", plan.toString()));
     s.series().ifPresent(f -> args.addAll(List.of("--series", f.toString())));
     s.source().ifPresent(src -> args.addAll(List.of("--source", src)));
-    int exit = step("schedule", args);
+    int exit = step("schedule", args, null);
     if (exit != 0) {
       return exit;
     }
@@ -153,7 +192,7 @@ final class PipelineRun {
     return 0;
   }
 
-  private List<String> trainArgs(Path json) {
+  private List<String> trainArgs(Path json, String pipelineRun) {
     Pipeline.Training t = p.training();
     Path dir = p.out().resolve("train");
     List<String> a = new ArrayList<>(List.of("train", "--dataset", p.dataset(), "--model", p.model(),
@@ -173,10 +212,11 @@ final class PipelineRun {
       a.add("--resume"); // a training cut short goes on from its last checkpoint
     }
     a.addAll(storeArgs());
+    a.addAll(List.of("--parent-run", pipelineRun));
     return a;
   }
 
-  private List<String> compressArgs(String checkpoint, Path json) {
+  private List<String> compressArgs(String checkpoint, Path json, String pipelineRun) {
     List<String> a = new ArrayList<>(List.of("compress", "--from", checkpoint, "--export",
         p.out().resolve("model.onnx").toString(), "--dataset", p.dataset(), "--zone", p.zone(), "--json", json.toString(),
         "--seed", Long.toString(p.training().seed())));
@@ -198,45 +238,30 @@ final class PipelineRun {
       }
     }
     a.addAll(storeArgs());
+    a.addAll(List.of("--parent-run", pipelineRun));
     return a;
   }
 
   private List<String> storeArgs() {
-    return store == null ? List.of() : List.of("--store", store);
+    return store.url == null ? List.of() : List.of("--store", store.url);
   }
 
-  /** Runs one lowcarb command in this process; its stderr passes through and its run id is kept. */
-  private int step(String name, List<String> args) throws IOException {
+  /**
+   * Runs one lowcarb command in this process, its stderr passing through; then keeps the ids of
+   * the runs recorded under the pipeline's so far ({@code recording} null for a step that records none).
+   */
+  private int step(String name, List<String> args, Recording recording) throws IOException {
     err.println("pipeline: " + name + ": lowcarb " + String.join(" ", args));
-    StringWriter seen = new StringWriter();
-    PrintWriter both = new PrintWriter(new Writer() {
-      @Override
-      public void write(char[] b, int off, int len) {
-        err.write(b, off, len);
-        seen.write(b, off, len);
-      }
-
-      @Override
-      public void flush() {
-        err.flush();
-      }
-
-      @Override
-      public void close() {
-        err.flush();
-      }
-    }, true);
-    int exit = Main.run(args.toArray(String[]::new), out, both);
-    both.flush();
-    Matcher m = RECORDED.matcher(seen.toString());
-    Set<String> ids = new LinkedHashSet<>();
-    state.path("runs").forEach(r -> ids.add(r.asText()));
-    while (m.find()) {
-      ids.add(m.group(1));
+    int exit = Main.run(args.toArray(String[]::new), out, err);
+    err.flush();
+    if (recording != null) {
+      Set<String> ids = new LinkedHashSet<>();
+      state.path("runs").forEach(r -> ids.add(r.asText()));
+      recording.children().forEach(r -> ids.add(r.id()));
+      var runs = state.putArray("runs");
+      ids.forEach(runs::add);
+      save();
     }
-    var runs = state.putArray("runs");
-    ids.forEach(runs::add);
-    save();
     return exit;
   }
 

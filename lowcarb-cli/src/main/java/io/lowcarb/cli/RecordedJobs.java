@@ -14,6 +14,7 @@ import io.lowcarb.track.RunStore;
 import io.lowcarb.track.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -21,10 +22,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
- * Records each job a worker runs in the run store, as a scheduled run with its planned window;
- * a store that fails to take it is reported and the job still runs.
+ * Records each job a worker runs in the run store: the job as a scheduled run with its planned
+ * window, under the id {@code schedule submit} gave out ({@link #runId(Job)}), and each attempt's
+ * measurement as a run under it. The job's run ends as its last attempt does, with that attempt's
+ * footprint (an attempt killed with its worker never recorded an end). A store that fails to take
+ * them is reported and the job still runs.
  */
 final class RecordedJobs implements JobRunner {
   private final JobRunner runner;
@@ -39,15 +44,27 @@ final class RecordedJobs implements JobRunner {
     this.err = err;
   }
 
+  /**
+   * The id of {@code job}'s run in the store: a UUID made from the job's id and the millisecond it
+   * was submitted, so that the submitter and every worker name it alike without asking each other.
+   */
+  static String runId(Job job) {
+    String name = "lowcarb job " + job.id() + " submitted " + job.submitted().toEpochMilli();
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
   @Override
   public JobOutcome run(Job job, Path log) throws IOException, InterruptedException {
-    String id = begin(job);
+    String jobRun = beginJob(job);
+    String attempt = jobRun == null ? null : begin(job, attempt(job).under(jobRun));
     JobOutcome outcome;
     try {
       outcome = runner.run(job, log);
     } catch (IOException | RuntimeException e) {
-      end(id, new RunEnd(RunStatus.FAILED, Instant.now(), Optional.empty(), Map.of(), List.of(), Optional.empty(),
-          OptionalInt.empty(), String.valueOf(e.getMessage())));
+      RunEnd failed = new RunEnd(RunStatus.FAILED, Instant.now(), Optional.empty(), Map.of(), List.of(),
+          Optional.empty(), OptionalInt.empty(), String.valueOf(e.getMessage()));
+      end(attempt, failed);
+      end(jobRun, failed);
       throw e;
     }
     Optional<Footprint> footprint = outcome.report().map(Footprint::of);
@@ -55,11 +72,24 @@ final class RecordedJobs implements JobRunner {
         Map.of("planned_intensity_g_per_kwh", job.request().window().plannedGPerKwh(),
             "at_once_intensity_g_per_kwh", job.request().window().runNowGPerKwh()),
         List.of(), Optional.empty(), OptionalInt.of(outcome.exitCode()), "");
-    end(id, outcome.exitCode() == 0 ? end : end.failed("the command exited with status " + outcome.exitCode()));
+    RunEnd ended = outcome.exitCode() == 0 ? end : end.failed("the command exited with status " + outcome.exitCode());
+    end(attempt, ended);
+    end(jobRun, ended);
     return outcome;
   }
 
-  private String begin(Job job) {
+  /** The job's run: begun at its first attempt, running again at a later one; null when the store fails. */
+  private String beginJob(Job job) {
+    String id = runId(job);
+    try {
+      if (store.contains(id)) {
+        store.reopen(id);
+        return id;
+      }
+    } catch (StoreException e) {
+      err.println("scheduler: warning: job " + job.id() + " is not recorded: " + e.getMessage());
+      return null;
+    }
     JobRequest r = job.request();
     Map<String, String> p = new TreeMap<>();
     p.put("job_id", Long.toString(job.id()));
@@ -69,11 +99,30 @@ final class RecordedJobs implements JobRunner {
     p.put("window_end", r.window().end().toString());
     p.put("deadline", r.deadline().toString());
     p.put("directory", r.directory().toString());
+    RunStart start = new RunStart(RunKind.SCHEDULED, r.name(), String.join(" ", r.command()), p, Instant.now(),
+        machine, "");
     try {
-      return store.begin(new RunStart(RunKind.SCHEDULED, r.name(), String.join(" ", r.command()), p, Instant.now(),
-          machine, ""));
+      return store.begin(id, start);
     } catch (StoreException e) {
       err.println("scheduler: warning: job " + job.id() + " is not recorded: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** An attempt's measurement. */
+  private RunStart attempt(Job job) {
+    return new RunStart(RunKind.MEASURE, job.name() + " (attempt " + job.attempts() + ")",
+        String.join(" ", job.request().command()),
+        Map.of("job_id", Long.toString(job.id()), "attempt", Integer.toString(job.attempts())), Instant.now(), machine,
+        "");
+  }
+
+  private String begin(Job job, RunStart start) {
+    try {
+      return store.begin(start);
+    } catch (StoreException e) {
+      err.println("scheduler: warning: attempt " + job.attempts() + " of job " + job.id() + " is not recorded: "
+          + e.getMessage());
       return null;
     }
   }

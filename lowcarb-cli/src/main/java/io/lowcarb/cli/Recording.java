@@ -24,18 +24,23 @@ import picocli.CommandLine.Model.OptionSpec;
  * its series as they grow, its end when it ends. The store is opened before the work starts, so
  * a store that cannot be reached stops the command before it does anything; a write that fails
  * later is reported once and the work goes on.
+ *
+ * <p>The run has one id, a UUID, from its start: the store's key and the {@code run_id} of the
+ * command's JSON and CSV, which carry it even when the store is off.
  */
 final class Recording implements AutoCloseable {
   private final RunStore store;
   private final String id;
+  private final Optional<String> parent;
   private final PrintWriter err;
   private final String command;
   private final ProgressPoints progress = new ProgressPoints();
   private boolean warned;
 
-  private Recording(RunStore store, String id, PrintWriter err, String command) {
+  private Recording(RunStore store, String id, Optional<String> parent, PrintWriter err, String command) {
     this.store = store;
     this.id = id;
+    this.parent = parent;
     this.err = err;
     this.command = command;
   }
@@ -51,26 +56,88 @@ final class Recording implements AutoCloseable {
   static Recording start(
       StoreOption option, CommandLine.Model.CommandSpec spec, RunKind kind, String name, Machine machine,
       String mainMetric, Map<String, String> more) {
+    return open(option, spec, RunStore.newId(), false, new RunStart(kind, name, commandLine(spec),
+        withMore(parameters(spec), more), Instant.now(), machine, mainMetric));
+  }
+
+  /**
+   * Goes on recording run {@code id} (a pipeline resumed after a failure): marked running again if
+   * the store holds it, begun under that id if not.
+   */
+  static Recording resume(
+      StoreOption option, CommandLine.Model.CommandSpec spec, String id, RunKind kind, String name, Machine machine,
+      String mainMetric, Map<String, String> more) {
+    return open(option, spec, id, true, new RunStart(kind, name, commandLine(spec),
+        withMore(parameters(spec), more), Instant.now(), machine, mainMetric));
+  }
+
+  private static Recording open(
+      StoreOption option, CommandLine.Model.CommandSpec spec, String id, boolean resume, RunStart start) {
     PrintWriter err = spec.commandLine().getErr();
     String commandName = spec.qualifiedName().replaceFirst("^lowcarb ", "");
+    Optional<String> parent = option.parent();
     Optional<RunStore> store = option.openForRecording();
     if (store.isEmpty()) {
-      return new Recording(null, null, err, commandName);
+      return new Recording(null, id, parent, err, commandName);
     }
-    Map<String, String> parameters = new TreeMap<>(parameters(spec));
-    parameters.putAll(more);
-    RunStart start = new RunStart(kind, name, commandLine(spec), parameters, Instant.now(), machine, mainMetric);
     try {
-      return new Recording(store.get(), store.get().begin(start), err, commandName);
-    } catch (StoreException e) {
+      if (resume && store.get().contains(id)) {
+        store.get().reopen(id);
+      } else {
+        store.get().begin(id, parent.map(start::under).orElse(start));
+      }
+      return new Recording(store.get(), id, parent, err, commandName);
+    } catch (StoreException | IllegalArgumentException e) {
       store.get().close();
       throw new UsageException(e.getMessage());
     }
   }
 
-  /** The run's id, or empty when nothing is recorded. */
-  Optional<String> id() {
-    return Optional.ofNullable(id);
+  private static Map<String, String> withMore(Map<String, String> parameters, Map<String, String> more) {
+    Map<String, String> all = new TreeMap<>(parameters);
+    all.putAll(more);
+    return all;
+  }
+
+  /** The run's id, a UUID: in the store when {@link #recorded()}, and in the command's files either way. */
+  String id() {
+    return id;
+  }
+
+  /** Whether the run is in the store. */
+  boolean recorded() {
+    return store != null;
+  }
+
+  /** The run it is recorded under, if any. */
+  Optional<String> parent() {
+    return parent;
+  }
+
+  /**
+   * The run that commands started by this one should record theirs under: this one when it is
+   * recorded, else the one it would have been recorded under.
+   */
+  Optional<String> parentForChildren() {
+    return recorded() ? Optional.of(id) : parent;
+  }
+
+  /** Its id and parent, as its JSON carries them. */
+  RunIds ids() {
+    return new RunIds(id, parent);
+  }
+
+  /** The runs recorded under this one so far, oldest first; none when nothing is recorded. */
+  List<io.lowcarb.track.Run> children() {
+    if (store == null) {
+      return List.of();
+    }
+    try {
+      return store.children(id);
+    } catch (StoreException e) {
+      warn(e);
+      return List.of();
+    }
   }
 
   /** Adds the power and cumulative energy that {@code cumulative}, the task so far, shows. */
@@ -157,7 +224,8 @@ final class Recording implements AutoCloseable {
   static Map<String, String> parameters(CommandLine.Model.CommandSpec spec) {
     Map<String, String> out = new TreeMap<>();
     for (OptionSpec o : spec.options()) {
-      if (o.usageHelp() || o.versionHelp() || o.longestName().equals("--store")) {
+      // the store is where it is recorded, the parent run is stored as such
+      if (o.usageHelp() || o.versionHelp() || o.longestName().equals("--store") || o.longestName().equals("--parent-run")) {
         continue;
       }
       Object v = o.getValue();

@@ -17,8 +17,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lowcarb runs compare ID ID...}. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-    description = "Runs side by side: energy, CO2e, their ratio to the first run, and every metric.")
+    description = "Runs side by side: energy and CO2e with their method and uncertainty, their ratio to the first run, "
+        + "and every metric.")
 final class RunsCompareCommand implements Callable<Integer> {
+  /** A cell's width: an energy with its method and uncertainty fits, {@code 0.001199 J (3.33e-10 kWh) estimated ±40 %}. */
+  private static final int WIDTH = 44;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin StoreOption store;
@@ -38,18 +42,17 @@ final class RunsCompareCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     Run first = runs.getFirst();
-    row(out, "", runs, Run::id);
+    row(out, "", runs, Run::shortId);
     row(out, "kind", runs, r -> r.kind().label());
     row(out, "name", runs, Run::name);
     row(out, "started (UTC)", runs, RunText::started);
     row(out, "duration", runs, RunText::duration);
-    row(out, "energy", runs, RunText::energy);
+    row(out, "energy", runs, RunText::energyWithBasis);
     row(out, "energy vs first", runs, r -> ratio(r, first, true));
-    row(out, "CO2e", runs, RunText::co2);
+    row(out, "CO2e", runs, RunText::co2WithBasis);
     row(out, "CO2e vs first", runs, r -> ratio(r, first, false));
     row(out, "intensity g/kWh", runs, r -> r.footprint().filter(f -> f.knownIntensity().isPresent())
         .map(f -> String.format(Locale.ROOT, "%.1f", f.intensityGPerKwh())).orElse("-"));
-    row(out, "method", runs, r -> r.footprint().map(RunText::methods).orElse("-"));
     TreeSet<String> metrics = new TreeSet<>();
     runs.forEach(r -> metrics.addAll(r.metrics().keySet()));
     for (String m : metrics) {
@@ -71,7 +74,8 @@ final class RunsCompareCommand implements Callable<Integer> {
     StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-18s", label));
     for (Run r : runs) {
       String c = cell.apply(r);
-      b.append("  ").append(String.format(Locale.ROOT, "%-20s", c.length() > 20 ? c.substring(0, 19) + "~" : c));
+      b.append("  ").append(String.format(Locale.ROOT, "%-" + WIDTH + "s",
+          c.length() > WIDTH ? c.substring(0, WIDTH - 1) + "~" : c));
     }
     out.println(b.toString().stripTrailing());
   }

@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
 
 /** {@code lowcarb runs export}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Write runs as CodeCarbon's emissions.csv (--format csv) or as JSON with their series (--format json), "
-        + "to standard output or --out FILE.")
+    description = "Write runs as CodeCarbon's emissions.csv with lowcarb's energy_method and uncertainty_pct after its "
+        + "columns (--format csv) or as JSON with their series (--format json), to standard output or --out FILE.")
 final class RunsExportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -89,6 +89,7 @@ final class RunsExportCommand implements Callable<Integer> {
   private static Map<String, Object> json(Run r, Map<String, List<Point>> series) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
+    m.put("parent_run_id", r.parentId().orElse(null));
     m.put("kind", r.kind().label());
     m.put("name", r.name());
     m.put("command", r.command());
@@ -103,6 +104,8 @@ final class RunsExportCommand implements Callable<Integer> {
       // A figure not known is null: JSON has no NaN
       fp.put("energy_kwh", f.knownKwh().isPresent() ? f.kwh() : null);
       fp.put("emissions_kg", f.knownEmissionsKg().isPresent() ? f.emissionsKg() : null);
+      fp.put("energy_method", f.method().map(o -> o.label()).orElse(null));
+      fp.put("uncertainty_pct", f.knownUncertaintyPct().isPresent() ? f.uncertaintyPct() : null);
       fp.put("pue", f.pue());
       Map<String, Object> intensity = new LinkedHashMap<>();
       intensity.put("g_per_kwh", f.knownIntensity().isPresent() ? f.intensityGPerKwh() : null);
@@ -110,7 +113,17 @@ final class RunsExportCommand implements Callable<Integer> {
       intensity.put("source", f.intensitySource());
       intensity.put("kind", f.intensityKind());
       fp.put("intensity", intensity);
-      fp.put("components", f.energy());
+      List<Map<String, Object>> components = new ArrayList<>();
+      for (var e : f.energy()) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("component", e.component());
+        c.put("kwh", e.kwh());
+        c.put("method", e.method());
+        c.put("sensor", e.sensor());
+        c.put("uncertainty_pct", e.knownUncertaintyPct().isPresent() ? e.uncertaintyPct() : null);
+        components.add(c);
+      }
+      fp.put("components", components);
       m.put("footprint", fp);
     });
     m.put("metrics", r.metrics());

@@ -31,9 +31,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lowcarb runs import FILE...}. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Bring CodeCarbon emissions.csv files (any of its versions) into the run store. A blank cell is kept "
-        + "as a value missing; a row without a timestamp, or without both a duration and an energy, is skipped and "
-        + "named by its line. Runs already in the store are not added again.")
+    description = "Bring CodeCarbon emissions.csv files (any of its versions) into the run store, with lowcarb's "
+        + "energy_method and uncertainty_pct when the file has them (else the method and uncertainty are not known). A "
+        + "blank cell is kept as a value missing; a row without a timestamp, or without both a duration and an energy, "
+        + "is skipped and named by its line. Runs already in the store are not added again; a row whose run_id is a "
+        + "UUID keeps it as its id.")
 final class RunsImportCommand implements Callable<Integer> {
   /** Up to this many skipped rows get a line each; more are summed up in one. */
   private static final int LINES_PER_SKIP = 5;

@@ -12,8 +12,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code lowcarb runs list}. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-    description = "List runs, newest first, with their energy, CO2e and main metric, and their total; "
-        + "a figure not known reads - and is left out of the total, which says so.")
+    description = "List runs, newest first, by the first 12 characters of their id, with their energy and CO2e, how "
+        + "these were obtained and how uncertain they are (METHOD ±), their main metric, and their total; a figure not "
+        + "known reads - and is left out of the total, which says so, as does a run recorded under one listed.")
 final class RunsListCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -32,11 +33,12 @@ final class RunsListCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    String format = "%-12s  %-9s  %-19s  %-8s  %10s  %10s  %-8s  %-17s  %s%n";
-    out.printf(format, "ID", "KIND", "STARTED (UTC)", "STATUS", "ENERGY", "CO2E", "METHOD", "MAIN METRIC", "NAME");
+    String format = "%-12s  %-9s  %-19s  %-8s  %10s  %10s  %-15s  %-17s  %s%n";
+    out.printf(format, "ID", "KIND", "STARTED (UTC)", "STATUS", "ENERGY", "CO2E", "METHOD ±", "MAIN METRIC", "NAME");
     for (Run r : runs) {
-      out.printf(format, r.id(), r.kind().label(), RunText.started(r), RunText.status(r), RunText.energy(r),
-          RunText.co2(r), r.footprint().map(RunText::methods).orElse("-"), RunText.main(r), r.name());
+      out.printf(format, r.shortId(), r.kind().label(), RunText.started(r), RunText.status(r), RunText.energy(r),
+          RunText.co2(r), RunText.basis(r), RunText.main(r), r.name() + r.parentId().map(p -> " (under "
+              + p.substring(0, Math.min(p.length(), Run.SHORT_ID)) + ")").orElse(""));
     }
     RunText.totals(RunTotals.of(runs)).forEach(out::println);
     return 0;

@@ -22,14 +22,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lowcarb runs show ID}. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-    description = "One run: its command, machine, energy per component with its method, intensity with its source, "
-        + "metrics, series, files, and its Software Carbon Intensity when it has a functional unit.")
+    description = "One run: its command, machine, energy and CO2e with their method and uncertainty (and each "
+        + "component's), intensity with its source, metrics, series, files, the run it was recorded under and those "
+        + "recorded under it, and its Software Carbon Intensity when it has a functional unit.")
 final class RunsShowCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin StoreOption store;
 
-  @Parameters(paramLabel = "ID", description = "The run's id, or a unique prefix of it.")
+  @Parameters(paramLabel = "ID", description = "The run's id, or a unique prefix of it (a UUID's dashes optional).")
   String id;
 
   @Option(names = "--embodied-kg", paramLabel = "KG",
@@ -56,14 +57,17 @@ final class RunsShowCommand implements Callable<Integer> {
     }
     Run r;
     Map<String, List<Point>> series;
+    List<Run> children;
     try (RunStore s = store.open()) {
       r = s.get(id);
       series = s.series(r.id());
+      children = s.children(r.id());
     } catch (UnknownRunException e) {
       throw new UsageException(e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf("run %s (%s, %s)%n", r.id(), r.kind().label(), RunText.status(r));
+    r.parentId().ifPresent(p -> line(out, "parent run", p));
     line(out, "name", r.name());
     line(out, "command", r.command());
     line(out, "started", r.startKnown() ? RunText.started(r) + " UTC" : "-");
@@ -78,24 +82,29 @@ final class RunsShowCommand implements Callable<Integer> {
         + (r.machine().gpus().isEmpty() ? "" : ", " + String.join(", ", r.machine().gpus())) + ", " + r.machine().os());
     if (r.footprint().isPresent()) {
       Footprint f = r.footprint().get();
-      line(out, "energy", RunText.energy(r) + (f.energy().isEmpty() ? "" : ": " + RunText.components(f)));
+      line(out, "energy", RunText.energyWithBasis(r) + (f.energy().isEmpty() ? "" : ": " + RunText.components(f)));
       line(out, "intensity", RunText.intensity(f));
       line(out, "pue", String.format(Locale.ROOT, "%.2f", f.pue()));
-      line(out, "emissions", f.knownEmissionsKg().isPresent() ? RunText.co2(r) + " CO2e" : "-");
+      line(out, "emissions", f.knownEmissionsKg().isPresent()
+          ? RunText.co2(r) + " CO2e " + RunText.basis(r) + " (the energy's; intensity and PUE taken as exact)" : "-");
     } else {
       line(out, "energy", "- (not measured" + (r.status() == io.lowcarb.track.RunStatus.RUNNING ? " yet)" : ")"));
       line(out, "emissions", "-");
     }
     Sci.of(r, embodied).ifPresent(sci -> line(out, "SCI", String.format(Locale.ROOT,
-        "%s per %s (E x I %s + M %s over %s units; embodied: %s)", Summary.grams(sci.gramsPerUnit()), sci.unit(),
-        Summary.grams(sci.operationalGrams()), Summary.grams(sci.embodiedGrams()), trim(sci.units()),
-        sci.embodiedSource())));
+        "%s per %s (E x I %s %s + M %s over %s units; embodied: %s)", Summary.grams(sci.gramsPerUnit()), sci.unit(),
+        Summary.grams(sci.operationalGrams()), RunText.basis(r), Summary.grams(sci.embodiedGrams()),
+        trim(sci.units()), sci.embodiedSource())));
     new TreeMap<>(r.metrics()).forEach((k, v) -> line(out, "metric " + k, trim(v)));
     new TreeMap<>(r.parameters()).forEach((k, v) -> line(out, "param " + k, v));
     series.forEach((k, v) -> line(out, "series " + k, v.size() + " points, last " + trim(v.getLast().y())
         + " at " + trim(v.getLast().x())));
     for (Artifact a : r.artifacts()) {
       line(out, "file " + a.name(), a.path());
+    }
+    for (Run c : children) {
+      line(out, "run under it", c.id() + " (" + c.kind().label() + ", " + RunText.status(c) + "): "
+          + RunText.energyWithBasis(c));
     }
     return 0;
   }

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lowcarb schedule run}: waits for the greenest window before the deadline, then runs the
- * command measured as {@code lowcarb measure} would, and records planned against actual.
+ * command measured by {@code lowcarb measure}, and records planned against actual. The scheduled
+ * run is recorded with the plan; the measurement is recorded under it, with its power series.
  */
 @Command(
     name = "run",
@@ -114,8 +115,11 @@ final class ScheduleRunCommand implements Callable<Integer> {
     try {
       // The meter accounts with the same series the plan was made on (file, forecast or live API).
       ScheduleSource.writeSeries(zone, intensity);
-      List<String> args = new ArrayList<>(List.of("measure", "--quiet", "--store", "none", "--json", measured.toString(),
-          "--series", intensity.toString(), "--zone", zone.place().zone()));
+      List<String> args = new ArrayList<>(List.of("measure", "--quiet", "--json", measured.toString(),
+          "--series", intensity.toString(), "--zone", zone.place().zone(), "--parent-run", recording.id()));
+      if (storeOption.url != null) {
+        args.addAll(List.of("--store", storeOption.url)); // else the same variable or default as this command's
+      }
       args.add("--");
       args.addAll(command);
       int exit = interruptible && plan.segments().size() > 1
@@ -124,7 +128,7 @@ final class ScheduleRunCommand implements Callable<Integer> {
           : Main.run(args.toArray(String[]::new), spec.commandLine().getOut(), err);
       JsonNode run = Files.size(measured) > 0 ? new ObjectMapper().readTree(measured.toFile()) : null;
       if (run != null) {
-        report(err, zone, plan, run, exit);
+        report(err, zone, plan, run, exit, recording.ids());
         recording.end(MeasuredJson.end(run, exit, Map.of("planned_intensity_g_per_kwh", plan.avgIntensity(),
             "at_once_intensity_g_per_kwh", plan.runNowAvgIntensity(), "planned_savings_pct", plan.savingsPct())));
       } else {
@@ -152,7 +156,8 @@ final class ScheduleRunCommand implements Callable<Integer> {
     }
   }
 
-  private void report(PrintWriter err, ScheduleSource.Zone zone, Plan plan, JsonNode run, int exit) throws IOException {
+  private void report(PrintWriter err, ScheduleSource.Zone zone, Plan plan, JsonNode run, int exit, RunIds ids)
+      throws IOException {
     double kwh = run.path("energy_kwh").asDouble();
     double pue = run.path("pue").asDouble(1);
     double actualGrams = run.path("emissions_kg").asDouble() * 1000;
@@ -171,6 +176,7 @@ final class ScheduleRunCommand implements Callable<Integer> {
       try (JsonGenerator g = new JsonFactory().createGenerator(o, JsonEncoding.UTF8)) {
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
+        ids.write(g);
         g.writeStringField("zone", zone.place().zone());
         g.writeStringField("source", zone.source());
         g.writeObjectFieldStart("planned");
@@ -181,6 +187,7 @@ final class ScheduleRunCommand implements Callable<Integer> {
         g.writeNumberField("savings_pct", plan.savingsPct());
         g.writeEndObject();
         g.writeObjectFieldStart("actual");
+        g.writeStringField("run_id", run.path("run_id").asText()); // the measurement, recorded under this run
         g.writeStringField("start", run.path("start").asText());
         g.writeStringField("end", run.path("end").asText());
         g.writeNumberField("exit_code", exit);

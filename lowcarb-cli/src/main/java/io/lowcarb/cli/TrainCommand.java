@@ -170,7 +170,7 @@ final class TrainCommand implements Callable<Integer> {
       }
       report(err, result);
       if (json != null) {
-        writeJson(result, json);
+        writeJson(result, recording.ids(), json);
       }
       List<Artifact> files = new ArrayList<>(List.of(new Artifact("checkpoint", result.checkpoint())));
       if (json != null) {
@@ -246,14 +246,15 @@ final class TrainCommand implements Callable<Integer> {
     return spec;
   }
 
-  private void writeJson(TrainingResult r, Path file) throws IOException {
-    io.lowcarb.energy.report.AtomicFile.write(file, o -> writeJson(r, o));
+  private void writeJson(TrainingResult r, RunIds ids, Path file) throws IOException {
+    io.lowcarb.energy.report.AtomicFile.write(file, o -> writeJson(r, ids, o));
   }
 
-  private void writeJson(TrainingResult r, OutputStream o) throws IOException {
+  private void writeJson(TrainingResult r, RunIds ids, OutputStream o) throws IOException {
     try (JsonGenerator g = new JsonFactory().createGenerator(o, JsonEncoding.UTF8)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
+      ids.write(g);
       g.writeStringField("dataset", dataset);
       g.writeStringField("model", model);
       g.writeNumberField("accuracy", r.accuracy());

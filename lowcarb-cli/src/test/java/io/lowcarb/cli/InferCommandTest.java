@@ -108,8 +108,9 @@ class InferCommandTest {
     // The same file, the same test part: the same accuracy.
     assertThat(r.get("accuracy").asDouble()).isEqualTo(baseline.get("accuracy").asDouble());
     // The run is recorded with its SCI per 1,000 inferences.
-    java.util.regex.Matcher recorded = java.util.regex.Pattern.compile("recorded as run ([0-9a-f]{12})").matcher(log);
+    java.util.regex.Matcher recorded = RunsCommandTest.RECORDED.matcher(log);
     assertThat(recorded.find()).as(log).isTrue();
+    assertThat(r.get("run_id").asText()).isEqualTo(recorded.group(1));
     Cli.Result show = Cli.inProcess("runs", "show", recorded.group(1));
     assertThat(show.out()).as(show.err()).contains("(infer, finished)")
         .containsPattern("SCI +[0-9.]+ [mµn]?g per 1,000 inferences");

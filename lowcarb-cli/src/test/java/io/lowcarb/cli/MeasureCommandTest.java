@@ -68,7 +68,8 @@ class MeasureCommandTest {
             + "ram_power,cpu_energy,gpu_energy,ram_energy,energy_consumed,water_consumed,country_name,"
             + "country_iso_code,region,cloud_provider,cloud_region,os,python_version,codecarbon_version,cpu_count,"
             + "cpu_model,gpu_count,gpu_model,longitude,latitude,ram_total_size,tracking_mode,"
-            + "cpu_utilization_percent,gpu_utilization_percent,ram_utilization_percent,ram_used_gb,on_cloud,pue,wue");
+            + "cpu_utilization_percent,gpu_utilization_percent,ram_utilization_percent,ram_used_gb,on_cloud,pue,wue,"
+            + "energy_method,uncertainty_pct");
     assertThat(lines).hasSize(2);
     assertThat(lines.get(1).split(",", -1)).hasSize(CodeCarbonCsv.COLUMNS.size());
     assertThat(lines.get(1).split(",", -1)[30]).isEqualTo("process");

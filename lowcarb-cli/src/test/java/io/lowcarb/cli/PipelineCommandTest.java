@@ -47,6 +47,23 @@ class PipelineCommandTest {
     assertThat(r.err()).containsPattern("pipeline: the baseline reached 0\\.\\d{4} \\(validation; 0\\.\\d{4} on test\\), below the target 0\\.9990: stopping");
     assertThat(dir.resolve("out/train.json")).exists();
     assertThat(dir.resolve("out/compress.json")).doesNotExist();
+    // The pipeline is a run, failed with its reason; its training is recorded under it.
+    String pipeline = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(dir.resolve("out/pipeline-state.json").toFile()).get("run_id").asText();
+    String trainRun = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(dir.resolve("out/train.json").toFile()).get("run_id").asText();
+    try (io.lowcarb.track.RunStore runs = io.lowcarb.track.RunStore.open(store)) {
+      io.lowcarb.track.Run p = runs.get(pipeline);
+      assertThat(p.kind()).isEqualTo(io.lowcarb.track.RunKind.PIPELINE);
+      assertThat(p.status()).isEqualTo(io.lowcarb.track.RunStatus.FAILED);
+      assertThat(p.message()).contains("below the target");
+      assertThat(runs.get(trainRun).parentId()).contains(pipeline);
+      assertThat(runs.children(pipeline)).extracting(io.lowcarb.track.Run::id).containsExactly(trainRun);
+      assertThat(p.footprint().orElseThrow().kwh()).as("the sum of its steps")
+          .isEqualTo(runs.get(trainRun).footprint().orElseThrow().kwh());
+    }
+    Cli.Result show = Cli.inProcess("runs", "show", trainRun, "--store", store);
+    assertThat(show.out()).contains("parent run             " + pipeline);
     // Run again without --resume: refused, nothing lost.
     Cli.Result again = Cli.inProcess("pipeline", "run", yaml.toString(), "--store", store);
     assertThat(again.exit()).isEqualTo(2);
@@ -55,6 +72,11 @@ class PipelineCommandTest {
     Cli.Result resumed = Cli.inProcess("pipeline", "run", yaml.toString(), "--store", store, "--resume");
     assertThat(resumed.exit()).isEqualTo(2);
     assertThat(resumed.err()).doesNotContain("pipeline: train:").contains("below the target");
+    try (io.lowcarb.track.RunStore runs = io.lowcarb.track.RunStore.open(store)) {
+      assertThat(runs.list(new io.lowcarb.track.RunFilter(java.util.Optional.of(io.lowcarb.track.RunKind.PIPELINE),
+          java.util.Optional.empty(), java.util.Optional.empty(), 10))).as("resumed: the same run")
+          .extracting(io.lowcarb.track.Run::id).containsExactly(pipeline);
+    }
   }
 
   @Test

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs recorded by the commands that make them, and read back with {@code lowcarb runs}. */
 class RunsCommandTest {
-  private static final Pattern RECORDED = Pattern.compile("recorded as run ([0-9a-f]{12})");
+  static final Pattern RECORDED =
+      Pattern.compile("recorded as run ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
   @TempDir Path dir;
 
   private String store() {
@@ -49,13 +50,17 @@ class RunsCommandTest {
 
     Cli.Result list = Cli.inProcess("runs", "list", "--store", store());
     assertThat(list.exit()).isZero();
-    assertThat(list.out()).contains(id).contains("measure").contains("finished").contains("sleep 1");
+    assertThat(list.out()).contains(id.substring(0, 12) + "  ").doesNotContain(id).contains("measure")
+        .contains("finished").contains("sleep 1")
+        .containsPattern("(measured|estimated|mixed) ±[0-9.]+ %")
+        .containsPattern("total: .* (measured|estimated|mixed) ±[0-9.]+ %, .* CO2e (measured|estimated|mixed) ±");
 
     Cli.Result show = Cli.inProcess("runs", "show", id.substring(0, 5), "--store", store());
     assertThat(show.exit()).as(show.err()).isZero();
     assertThat(show.out()).contains("run " + id + " (measure, finished)")
-        .containsPattern("energy +[0-9.]+ [mkµ]?(J|Wh)(: | )")
-        .containsPattern("cpu [^,]+ \\((rapl|estimate)\\)")
+        .containsPattern("energy +[0-9.]+ [mkµ]?(J|Wh).* (measured|estimated|mixed) ±[0-9.]+ %")
+        .containsPattern("emissions +[0-9.e-]+ [mµ]?g CO2e (measured|estimated|mixed) ±[0-9.]+ %")
+        .containsPattern("cpu [^,]+ \\((rapl|estimate) ±[0-9.]+ %\\)")
         .contains("intensity").contains("ES").contains("Our World in Data")
         .contains("exit status            0")
         .contains("series power_w.cpu");
@@ -66,6 +71,7 @@ class RunsCommandTest {
     List<String> lines = Files.readAllLines(csv);
     assertThat(lines.getFirst()).isEqualTo(io.lowcarb.energy.report.CodeCarbonCsv.HEADER);
     assertThat(lines).hasSize(2);
+    assertThat(lines.get(1)).contains("," + id + ",").containsPattern(",(measured|estimated|mixed),[0-9.]+$");
 
     String other = "jdbc:h2:file:" + dir.resolve("other");
     Cli.Result imported = Cli.inProcess("runs", "import", csv.toString(), "--store", other);
@@ -79,6 +85,9 @@ class RunsCommandTest {
     JsonNode runs = new ObjectMapper().readTree(dir.resolve("o.json").toFile()).get("runs");
     assertThat(runs).hasSize(1);
     assertThat(runs.get(0).get("kind").asText()).isEqualTo("imported");
+    assertThat(runs.get(0).get("id").asText()).as("the CSV's run_id is the run's id").isEqualTo(id);
+    assertThat(runs.get(0).at("/footprint/energy_method").asText()).isIn("measured", "estimated", "mixed");
+    assertThat(runs.get(0).at("/footprint/uncertainty_pct").asDouble()).isPositive();
     JsonNode mine = new ObjectMapper().readTree(Cli.inProcessJson(store())).get("runs").get(0);
     assertThat(runs.get(0).get("footprint").get("energy_kwh").asDouble())
         .isCloseTo(mine.get("footprint").get("energy_kwh").asDouble(), org.assertj.core.data.Percentage.withPercentage(1e-6));
@@ -95,18 +104,51 @@ class RunsCommandTest {
     String idB = recordedId("b.log");
     Cli.Result compare = Cli.inProcess("runs", "compare", idA, idB, "--store", store());
     assertThat(compare.exit()).as(compare.err()).isZero();
-    assertThat(compare.out()).contains(idA).contains(idB).contains("energy vs first").contains("1.00x");
+    assertThat(compare.out()).contains(idA.substring(0, 12)).contains(idB.substring(0, 12)).contains("energy vs first")
+        .contains("1.00x").containsPattern("CO2e +[0-9.e-]+ [mµ]?g (measured|estimated|mixed) ±[0-9.]+ %")
+        .containsPattern("energy +[0-9.e-]+ J \\([0-9.e-]+ kWh\\) (measured|estimated|mixed) ±[0-9.]+ %  ");
     Cli.Result show = Cli.inProcess("runs", "show", idB, "--store", store());
     assertThat(show.out()).contains("(measure, failed)").contains("the command exited with status 3");
   }
 
   @Test
+  void aMeasuredRunHasOneIdInItsJsonItsCsvAndTheStoreAndNamesItselfToTheCommandsItRuns() throws Exception {
+    Path json = dir.resolve("run.json");
+    Path csv = dir.resolve("run.csv");
+    Path seen = dir.resolve("parent.txt");
+    Process p = Cli.spawn(dir.resolve("m.log"), Map.of("LOWCARB_STORE", store()), "measure", "--zone", "ES", "--quiet",
+        "--json", json.toString(), "--csv", csv.toString(), "--", "sh", "-c",
+        "echo \"$LOWCARB_PARENT_RUN_ID\" > " + seen);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(Files.readString(dir.resolve("m.log"))).isZero();
+    String id = recordedId("m.log");
+    JsonNode run = new ObjectMapper().readTree(json.toFile());
+    assertThat(run.get("run_id").asText()).isEqualTo(id);
+    assertThat(run.has("parent_run_id")).isFalse();
+    List<String> row = io.lowcarb.energy.text.SimpleCsv.split(Files.readAllLines(csv).get(1));
+    assertThat(row.get(io.lowcarb.energy.report.CodeCarbonCsv.COLUMNS.indexOf("run_id"))).isEqualTo(id);
+    assertThat(row.get(io.lowcarb.energy.report.CodeCarbonCsv.COLUMNS.indexOf("energy_method")))
+        .isEqualTo(run.get("energy_method").asText());
+    assertThat(Double.parseDouble(row.get(io.lowcarb.energy.report.CodeCarbonCsv.COLUMNS.indexOf("uncertainty_pct"))))
+        .isEqualTo(run.get("uncertainty_pct").asDouble());
+    assertThat(Files.readString(seen).strip()).as("the measured command is told the run's id").isEqualTo(id);
+
+    for (String given : List.of(id, id.substring(0, 12), id.replace("-", "").substring(0, 16))) {
+      Cli.Result show = Cli.inProcess("runs", "show", given, "--store", store());
+      assertThat(show.exit()).as(given + ": " + show.err()).isZero();
+      assertThat(show.out()).startsWith("run " + id + " (measure, finished)");
+    }
+  }
+
+  @Test
   void aTrainingIsRecordedEpochByEpochWithItsSci() throws Exception {
+    Path json = dir.resolve("train.json");
     Cli.Result train = Cli.inProcess("train", "--epochs", "2", "--limit", "400", "--zone", "ES", "--store", store(),
-        "--out", dir.resolve("out").toString());
+        "--out", dir.resolve("out").toString(), "--json", json.toString());
     assertThat(train.exit()).as(train.err()).isZero();
     Matcher m = RECORDED.matcher(train.err());
     assertThat(m.find()).as(train.err()).isTrue();
+    assertThat(new ObjectMapper().readTree(json.toFile()).get("run_id").asText()).isEqualTo(m.group(1));
     Cli.Result show = Cli.inProcess("runs", "show", m.group(1), "--store", store(), "--embodied-kg", "1000");
     assertThat(show.out()).contains("(train, finished)")
         .containsPattern("metric accuracy +0\\.[0-9]+")
@@ -122,6 +164,9 @@ class RunsCommandTest {
 
   @Test
   void badInputIsOneLineAndExitTwo() throws Exception {
+    Cli.Result badParent = Cli.inProcess("train", "--epochs", "1", "--store", store(), "--parent-run", "not an id");
+    Cli.assertUsageError(badParent, "--parent-run");
+    assertThat(badParent.err()).contains("must be a run id, got 'not an id'");
     Cli.Result unknown = Cli.inProcess("runs", "show", "abcdef", "--store", store());
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err().strip()).startsWith("runs show: no run abcdef in the run store at ").doesNotContain("\n");

@@ -59,31 +59,31 @@ class RunsImportCommandTest {
     assertThat(list.exit()).as(list.err()).isZero();
     // energy and emissions both blank (line 7): 42 s from 08:00:41
     assertThat(row(list.out(), "2025-06-12 07:59:59")).matches(
-        "[0-9a-f]{12}  imported   2025-06-12 07:59:59  finished +- +- +- +- +bert-finetune");
+        "[0-9a-f-]{12}  imported   2025-06-12 07:59:59  finished +- +- +- +- +bert-finetune");
     // emissions blank (line 6)
-    assertThat(row(list.out(), "2025-06-11 13:52:10")).containsPattern("finished +37\\.083 Wh +- +codecarbon ");
+    assertThat(row(list.out(), "2025-06-11 13:52:10")).containsPattern("finished +37\\.083 Wh +- +codecarbon ± - ");
     // duration blank (line 8): no start, the energy and CO2e known
     String noStart = list.out().lines().filter(l -> l.contains("imported   -  ")).findFirst().orElseThrow();
-    assertThat(noStart).containsPattern("finished +37\\.000 Wh +1\\.850 g +codecarbon");
+    assertThat(noStart).containsPattern("finished +37\\.000 Wh +1\\.850 g +codecarbon ± -");
     // 11.375 + 0.402 + 37.083 + 37.000 Wh; 0.150 + 0.004 + 1.850 g
-    assertThat(list.out()).contains("total: 85.861 Wh, 2.004 g CO2e over 5 runs\n"
+    assertThat(list.out()).contains("total: 85.861 Wh - ± -, 2.004 g CO2e - ± - over 5 runs\n"
         + "1 run has no energy; left out of the sum\n"
         + "2 runs have no CO2e; left out of the sum\n");
     assertThat(list.out()).doesNotContain("NaN");
 
-    Matcher id = Pattern.compile("([0-9a-f]{12})  imported   -  ").matcher(list.out());
+    Matcher id = Pattern.compile("([0-9a-f-]{12})  imported   -  ").matcher(list.out());
     assertThat(id.find()).isTrue();
     Cli.Result show = Cli.inProcess("runs", "show", id.group(1), "--store", store());
     assertThat(show.exit()).as(show.err()).isZero();
     assertThat(show.out()).containsPattern("started +-\n").containsPattern("ended +2025-06-12 09:30:00 UTC\n")
-        .containsPattern("duration +-\n").containsPattern("emissions +1\\.850 g CO2e\n")
+        .containsPattern("duration +-\n").containsPattern("emissions +1\\.850 g CO2e codecarbon ± - ")
         .containsPattern("intensity +50\\.0 gCO2e/kWh, FRA average").doesNotContain("NaN");
 
-    Matcher noCo2 = Pattern.compile("([0-9a-f]{12})  imported   2025-06-11 13:52:10").matcher(list.out());
+    Matcher noCo2 = Pattern.compile("([0-9a-f-]{12})  imported   2025-06-11 13:52:10").matcher(list.out());
     assertThat(noCo2.find()).isTrue();
     Cli.Result show2 = Cli.inProcess("runs", "show", noCo2.group(1), "--store", store());
     assertThat(show2.out()).containsPattern("emissions +-\n").containsPattern("intensity +-, FRA")
-        .containsPattern("energy +37\\.083 Wh: cpu ").doesNotContain("NaN");
+        .containsPattern("energy +37\\.083 Wh codecarbon ± -: cpu [^,]+ \\(codecarbon ± -\\)").doesNotContain("NaN");
   }
 
   @Test

@@ -41,16 +41,27 @@ class ScheduleRunCommandTest {
     assertThat(result.at("/actual/savings_pct").asDouble()).isPositive();
     assertThat(r.err()).contains("best start " + now.plusSeconds(6)).contains("saved");
 
-    // One run recorded, as scheduled, with its window and the series it was planned on.
+    // The scheduled run, with its window and the series it was planned on, and its measurement under it.
     try (io.lowcarb.track.RunStore runs = io.lowcarb.track.RunStore.open(store)) {
-      var all = runs.list(io.lowcarb.track.RunFilter.latest(10));
+      var all = runs.list(new io.lowcarb.track.RunFilter(java.util.Optional.of(io.lowcarb.track.RunKind.SCHEDULED),
+          java.util.Optional.empty(), java.util.Optional.empty(), 10));
       assertThat(all).hasSize(1);
       var run = all.getFirst();
-      assertThat(run.kind()).isEqualTo(io.lowcarb.track.RunKind.SCHEDULED);
+      assertThat(result.get("run_id").asText()).isEqualTo(run.id());
       assertThat(run.parameters()).containsEntry("window_start", now.plusSeconds(6).toString());
       assertThat(run.footprint().orElseThrow().kwh()).isPositive();
+      assertThat(run.footprint().orElseThrow().basis()).as("method and uncertainty from the measurement").isPresent();
       assertThat(run.metrics()).containsEntry("planned_intensity_g_per_kwh", 10.0);
       assertThat(runs.series(run.id()).get("intensity_g_per_kwh")).hasSize(22);
+      var measured = runs.children(run.id());
+      assertThat(measured).singleElement().satisfies(m -> {
+        assertThat(m.kind()).isEqualTo(io.lowcarb.track.RunKind.MEASURE);
+        assertThat(m.id()).isEqualTo(result.at("/actual/run_id").asText());
+        assertThat(m.footprint().orElseThrow().kwh()).isEqualTo(run.footprint().orElseThrow().kwh());
+        assertThat(runs.series(m.id())).containsKey("energy_kwh");
+      });
+      assertThat(io.lowcarb.track.RunTotals.of(runs.list(io.lowcarb.track.RunFilter.latest(10))).kwh())
+          .as("the measurement is counted once, in its scheduled run").isEqualTo(run.footprint().orElseThrow().kwh());
     }
   }
 

@@ -153,10 +153,14 @@ class SchedulerServeTest {
     Path series = series(now);
     String queue = "jdbc:h2:file:" + dir.resolve("queue") + ";AUTO_SERVER=TRUE";
     Path marker = dir.resolve("marker");
+    Path json = dir.resolve("submitted.json");
     Cli.Result submitted = Cli.inProcess("schedule", "submit", "--queue", queue, "--series", series.toString(),
         "--zone", "ES", "--name", "green", "--duration-estimate", "4s", "--deadline", now.plusSeconds(60).toString(),
-        "--", "sh", "-c", "echo ran >> " + marker);
+        "--json", json.toString(), "--", "sh", "-c", "echo ran >> " + marker);
     assertThat(submitted.exit()).as(submitted.err()).isZero();
+    com.fasterxml.jackson.databind.JsonNode plan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+    assertThat(plan.get("job_id").asLong()).isEqualTo(1);
+    String jobRun = plan.get("run_id").asText();
     assertThat(submitted.out()).contains("queued job 1 'green' for " + now.plusSeconds(6));
     Cli.Result other = Cli.inProcess("schedule", "submit", "--queue", queue, "--series", series.toString(),
         "--zone", "ES", "--duration-estimate", "4s", "--deadline", now.plusSeconds(60).toString(), "--", "true");
@@ -195,5 +199,14 @@ class SchedulerServeTest {
     assertThat(jobs.out()).containsPattern("1 done .* 0 +1 +[0-9.]+ \\S*g +green").containsPattern("2 cancelled");
     Cli.Result runs = Cli.inProcess("runs", "list", "--kind", "scheduled", "--store", store);
     assertThat(runs.out()).as(runs.err()).containsPattern("scheduled .* finished .* green");
+    // The job is recorded under the run id that submit gave out, its attempt's measurement under it.
+    try (io.lowcarb.track.RunStore recorded = io.lowcarb.track.RunStore.open(store)) {
+      assertThat(recorded.get(jobRun).name()).isEqualTo("green");
+      assertThat(recorded.children(jobRun)).singleElement().satisfies(a -> {
+        assertThat(a.kind()).isEqualTo(io.lowcarb.track.RunKind.MEASURE);
+        assertThat(a.name()).isEqualTo("green (attempt 1)");
+        assertThat(a.status()).isEqualTo(io.lowcarb.track.RunStatus.FINISHED);
+      });
+    }
   }
 }

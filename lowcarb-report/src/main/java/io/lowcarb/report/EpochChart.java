@@ -36,16 +36,22 @@ public record EpochChart(List<ReportRun> runs) implements Chart {
   @Override
   public String caption() {
     return "Accuracy on the validation set after each epoch, as the training recorded it; energy of each epoch "
-        + "in Wh as metered (methods per run in the energy table).";
+        + "in Wh as metered (methods per run in the energy table). "
+        + Chart.uncertaintyNote(runs, "Bars on each epoch's energy");
   }
 
   @Override
   public Object data() {
-    return Chart.twoAxes(runs, "accuracy", ACCURACY, "energy", EPOCH_ENERGY, 1000);
+    return Chart.twoAxes(runs, "accuracy", ACCURACY, false, "energy", EPOCH_ENERGY, 1000, true);
   }
 
   @Override
   public int points() {
     return Chart.size(runs, ACCURACY, EPOCH_ENERGY);
+  }
+
+  @Override
+  public int errorBars() {
+    return Chart.errors(runs, EPOCH_ENERGY);
   }
 }

@@ -30,14 +30,14 @@ public record PowerChart(ReportRun run) implements Chart {
       String method = run.run().footprint().flatMap(f -> f.energy().stream()
               .filter(e -> e.component().equalsIgnoreCase(component))
               .findFirst())
-          .map(RunRow::how)
+          .map(e -> RunRow.how(e) + " " + io.lowcarb.track.BasisText.plusMinus(e.uncertaintyPct()))
           .orElse("method not recorded");
       how.add(component + ": " + method);
     }
     boolean thinned = run.power().values().stream().anyMatch(p -> p.size() > Thinning.MAX_POINTS);
     return "Mean power in W over each sampling interval"
         + (thinned ? " (averaged over longer intervals to show at most " + Thinning.MAX_POINTS + " points)" : "")
-        + ". " + String.join("; ", how) + ".";
+        + ". " + String.join("; ", how) + ". Bands: ± each component's uncertainty, where known.";
   }
 
   @Override
@@ -47,9 +47,28 @@ public record PowerChart(ReportRun run) implements Chart {
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("name", component);
       s.put("points", Chart.pairs(points));
+      s.put("errors", Chart.band(points, 1, uncertaintyPct(component)));
       series.add(s);
     });
     return Map.of("series", series);
+  }
+
+  @Override
+  public int errorBars() {
+    int n = 0;
+    for (Map.Entry<String, List<Point>> e : shown().entrySet()) {
+      n += uncertaintyPct(e.getKey()).isPresent() ? e.getValue().size() : 0;
+    }
+    return n;
+  }
+
+  /** The relative uncertainty of {@code component}'s energy, and so of its mean power, if known. */
+  private java.util.OptionalDouble uncertaintyPct(String component) {
+    return run.run().footprint().flatMap(f -> f.energy().stream()
+            .filter(e -> e.component().equalsIgnoreCase(component))
+            .findFirst())
+        .map(e -> e.knownUncertaintyPct())
+        .orElse(java.util.OptionalDouble.empty());
   }
 
   @Override

@@ -47,7 +47,8 @@ public record ReportPage(
     for (int i = 0; i < charts.size(); i++) {
       Chart c = charts.get(i);
       s.append("<figure class=\"chart\" id=\"").append(ReportJson.id(i)).append("\" data-type=\"").append(c.type())
-          .append("\" data-expected=\"").append(c.points()).append("\">\n<h2>").append(Html.escape(c.title()))
+          .append("\" data-expected=\"").append(c.points()).append("\" data-expected-errors=\"").append(c.errorBars())
+          .append("\">\n<h2>").append(Html.escape(c.title()))
           .append("</h2>\n<div class=\"plot\"></div>\n<figcaption>").append(Html.escape(c.caption()))
           .append("</figcaption>\n</figure>\n");
     }

@@ -48,6 +48,11 @@ public record ReportRun(Run run, Map<String, List<Point>> series) {
     return power;
   }
 
+  /** The relative uncertainty of its energy and CO2e, in percent, if known. */
+  public OptionalDouble uncertaintyPct() {
+    return run.footprint().map(f -> f.knownUncertaintyPct()).orElse(OptionalDouble.empty());
+  }
+
   /** Its accuracy, if it has one. */
   public OptionalDouble accuracy() {
     Double a = run.metrics().get(ACCURACY);

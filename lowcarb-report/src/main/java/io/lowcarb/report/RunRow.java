@@ -1,5 +1,6 @@
 package io.lowcarb.report;
 
+import io.lowcarb.track.BasisText;
 import io.lowcarb.track.EnergyFigure;
 import io.lowcarb.track.Footprint;
 import io.lowcarb.track.FunctionalUnit;
@@ -8,7 +9,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * One row of the runs table, as text: each figure with how it was obtained.
+ * One row of the runs table, as text: each energy and CO2e figure with how it was obtained and
+ * its combined uncertainty ({@code 0.0123 kWh measured ±10 %}); what is not known reads "-".
  *
  * @param id the run's id
  * @param kind what made it
@@ -16,8 +18,10 @@ import java.util.stream.Collectors;
  * @param status running, finished or failed, with why it failed
  * @param start when it started, UTC, or "-" when not known
  * @param duration how long it ran, "running", or "-" when not known
- * @param energy energy in kWh with the method per component, "not measured", or "-" when not known
- * @param emissions emissions in gCO2e, "not measured", or "-" when not known
+ * @param energy energy in kWh with its method and ±, then each component's, "not measured", or "-"
+ *     when not known
+ * @param emissions emissions in gCO2e with their method and ± (the energy's), "not measured", or "-"
+ *     when not known
  * @param intensity the intensity used in gCO2e/kWh, with zone, source and kind
  * @param mainMetric its main metric and value, or empty
  * @param sci the Software Carbon Intensity per functional unit, or empty
@@ -49,7 +53,8 @@ public record RunRow(
         run.knownStart().map(Figures::time).orElse(NOT_KNOWN),
         run.duration().map(Figures::duration).orElse(run.end().isEmpty() ? "running" : NOT_KNOWN),
         f.map(RunRow::energy).orElse(NOT_MEASURED),
-        f.map(p -> p.knownEmissionsKg().isPresent() ? Figures.number(p.emissionsKg() * 1000) + " g" : NOT_KNOWN)
+        f.map(p -> p.knownEmissionsKg().isPresent()
+                ? Figures.number(p.emissionsKg() * 1000) + " g " + BasisText.of(p) : NOT_KNOWN)
             .orElse(NOT_MEASURED),
         f.map(RunRow::intensity).orElse(""),
         run.main().isPresent() ? run.mainMetric() + " " + Figures.number(run.main().getAsDouble()) : "",
@@ -58,9 +63,9 @@ public record RunRow(
 
   private static String energy(Footprint f) {
     String methods = f.energy().stream()
-        .map(e -> e.component() + " " + e.method())
+        .map(e -> e.component() + " " + BasisText.of(e))
         .collect(Collectors.joining(", "));
-    return (f.knownKwh().isPresent() ? Figures.number(f.kwh()) + " kWh" : NOT_KNOWN)
+    return (f.knownKwh().isPresent() ? Figures.number(f.kwh()) + " kWh " + BasisText.of(f) : NOT_KNOWN)
         + (methods.isEmpty() ? "" : " (" + methods + ")");
   }
 
@@ -76,7 +81,8 @@ public record RunRow(
    * (M), so the figure says it is operational only.
    */
   static String sci(Footprint f, FunctionalUnit unit) {
-    return Figures.number(f.emissionsKg() * 1000 / unit.count()) + " g per " + unit.name() + " (operational only)";
+    return Figures.number(f.emissionsKg() * 1000 / unit.count()) + " g " + BasisText.plusMinus(f.uncertaintyPct())
+        + " per " + unit.name() + " (operational only)";
   }
 
   /** How one component's energy was obtained, for the energy table. */

@@ -1,5 +1,6 @@
 package io.lowcarb.report;
 
+import io.lowcarb.track.BasisText;
 import io.lowcarb.track.EnergyFigure;
 import io.lowcarb.track.Run;
 import java.util.List;
@@ -13,13 +14,16 @@ final class RunTables {
   private RunTables() {}
 
   /**
-   * One row per run: id, kind, name, start, duration, energy with methods, CO2e, intensity with
-   * source, main metric, and the SCI where the run has a functional unit.
+   * One row per run: id (and the run it was recorded under), kind, name, start, duration, energy
+   * and CO2e with their methods and uncertainty, intensity with source, main metric, and the SCI
+   * where the run has a functional unit.
    *
    * @param href a run's link, or null for none
    */
   static String runs(List<ReportRun> runs, Function<String, String> href) {
     List<RunRow> rows = runs.stream().map(r -> RunRow.of(r.run())).toList();
+    Map<String, String> parents = new java.util.HashMap<>();
+    runs.forEach(r -> r.run().parentId().ifPresent(p -> parents.put(r.run().id(), p)));
     boolean sci = rows.stream().anyMatch(r -> !r.sci().isEmpty());
     StringBuilder s = new StringBuilder("<table class=\"runs\">\n<thead><tr>");
     for (String h : List.of("id", "kind", "name", "status", "start", "duration", "energy", "CO2e", "intensity",
@@ -31,7 +35,10 @@ final class RunTables {
       String link = href.apply(r.id());
       String id = link == null ? Html.escape(r.id())
           : "<a href=\"" + Html.escape(link) + "\">" + Html.escape(r.id()) + "</a>";
-      s.append("<tr data-run=\"").append(Html.escape(r.id())).append("\"><td class=\"id\">").append(id).append("</td>");
+      String under = parents.containsKey(r.id())
+          ? "<span class=\"under\">under " + Html.escape(parents.get(r.id())) + "</span>" : "";
+      s.append("<tr data-run=\"").append(Html.escape(r.id())).append("\"><td class=\"id\">").append(id).append(under)
+          .append("</td>");
       for (String cell : List.of(r.kind(), r.name(), r.status(), r.start(), r.duration(), r.energy(), r.emissions(),
           r.intensity(), r.mainMetric())) {
         s.append(cell(cell));
@@ -41,7 +48,7 @@ final class RunTables {
     return s.append("</tbody>\n</table>\n").toString();
   }
 
-  /** One row per run and component: kWh, method and sensor. */
+  /** One row per run and component: kWh with its uncertainty, method and sensor. */
   static String energy(List<ReportRun> runs) {
     StringBuilder s = new StringBuilder(
         "<table class=\"energy\">\n<thead><tr><th>run</th><th>component</th><th>energy</th><th>how</th></tr></thead>\n<tbody>\n");
@@ -49,7 +56,8 @@ final class RunTables {
       List<EnergyFigure> figures = r.run().footprint().map(f -> f.energy()).orElse(List.of());
       for (EnergyFigure e : figures) {
         s.append("<tr>").append(cell(r.run().id())).append(cell(e.component()))
-            .append(cell(Figures.number(e.kwh()) + " kWh")).append(cell(RunRow.how(e))).append("</tr>\n");
+            .append(cell(Figures.number(e.kwh()) + " kWh " + BasisText.plusMinus(e.uncertaintyPct())))
+            .append(cell(RunRow.how(e))).append("</tr>\n");
       }
     }
     return s.append("</tbody>\n</table>\n").toString();

@@ -47,7 +47,8 @@ public record TradeoffChart(List<ReportRun> runs) implements Chart {
   public String caption() {
     return "CO2e of each run as measured (methods and intensity in the runs table); accuracy from its "
         + "final metrics. The line joins the Pareto front: " + front().size() + " of " + runs.size()
-        + " runs that no other run beats on both lower CO2e and higher accuracy.";
+        + " runs that no other run beats on both lower CO2e and higher accuracy, by their measured figures. "
+        + Chart.uncertaintyNote(runs, "Horizontal bars");
   }
 
   @Override
@@ -66,7 +67,17 @@ public record TradeoffChart(List<ReportRun> runs) implements Chart {
       points.add(p);
     }
     List<double[]> line = front.stream().map(r -> new double[] {grams(r), r.accuracy().getAsDouble()}).toList();
-    return Map.of("points", points, "front", line);
+    // [accuracy, low g, high g]: bars along the CO2e axis
+    List<double[]> errors = runs.stream().filter(r -> r.uncertaintyPct().isPresent()).map(r -> {
+      double u = r.uncertaintyPct().getAsDouble() / 100;
+      return new double[] {r.accuracy().getAsDouble(), grams(r) * (1 - u), grams(r) * (1 + u)};
+    }).toList();
+    return Map.of("points", points, "front", line, "errors", errors);
+  }
+
+  @Override
+  public int errorBars() {
+    return (int) runs.stream().filter(r -> r.uncertaintyPct().isPresent()).count();
   }
 
   /** The runs, plus the vertices of the front's line. */

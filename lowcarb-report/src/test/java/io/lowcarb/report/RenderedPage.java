@@ -24,8 +24,13 @@ public final class RenderedPage {
    * @param points the points the charting library holds after drawing ({@code data-points},
    *     written by the page's script), -1 when the script did not get to it
    * @param svgShapes SVG paths and circles drawn inside the chart
+   * @param expectedErrors the error bars or band points the page's data holds ({@code
+   *     data-expected-errors}, written by Java)
+   * @param errorBars the error bars or band points the charting library holds after drawing ({@code
+   *     data-error-bars}, written by the page's script), -1 when the script did not get to it
    */
-  public record Figure(String id, String type, int expected, int points, int svgShapes) {}
+  public record Figure(String id, String type, int expected, int points, int svgShapes, int expectedErrors,
+      int errorBars) {}
 
   /** The charts of {@code dom}, in page order. */
   public static List<Figure> figures(String dom) {
@@ -36,7 +41,9 @@ public final class RenderedPage {
       String inner = m.group(2);
       int shapes = inner.contains("<svg") ? count(inner, "<path") + count(inner, "<circle") : 0;
       figures.add(new Figure(a.get("id"), a.get("data-type"), Integer.parseInt(a.getOrDefault("data-expected", "-1")),
-          Integer.parseInt(a.getOrDefault("data-points", "-1")), shapes));
+          Integer.parseInt(a.getOrDefault("data-points", "-1")), shapes,
+          Integer.parseInt(a.getOrDefault("data-expected-errors", "-1")),
+          Integer.parseInt(a.getOrDefault("data-error-bars", "-1"))));
     }
     return figures;
   }

@@ -56,6 +56,17 @@ class ReportInChromiumTest {
     assertThat(figures.get(0).points()).isEqualTo(360);
     assertThat(figures.get(4).points()).isEqualTo(48);
     assertThat(load.dom()).contains("<td>finetune.py</td>").contains("operational only");
+    // Every energy and CO2e figure with its uncertainty, and the charts' error bars and bands drawn from data.
+    for (RenderedPage.Figure f : figures) {
+      assertThat(f.errorBars()).as("error bars the library holds in %s", f.id()).isEqualTo(f.expectedErrors());
+    }
+    assertThat(figures.subList(0, 4)).as("power, cumulative, epochs and tradeoff have bars or bands")
+        .allSatisfy(f -> assertThat(f.errorBars()).as(f.type()).isPositive());
+    assertThat(figures.get(0).errorBars()).as("a band for each component's 120 samples").isEqualTo(360);
+    assertThat(figures.get(4).errorBars()).as("intensity: no energy figure").isZero();
+    assertThat(load.dom()).containsPattern("<td>[0-9.]+ kWh mixed ±[0-9.]+ % \\(cpu rapl ±10 %")
+        .containsPattern("<td>[0-9.]+ g mixed ±[0-9.]+ %</td>")
+        .as("a run stored without its uncertainty").contains("measured ± -");
 
     Path png = dir.resolve("report.png");
     Chromium.Load shot = chromium.screenshot(html.toUri(), png, 1280, 2400);

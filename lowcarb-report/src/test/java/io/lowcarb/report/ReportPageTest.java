@@ -66,7 +66,7 @@ class ReportPageTest {
   void runsWithoutSeriesMakeNoChartsButStillTheirTables() {
     String html = ReportPage.file(List.of(run("dddddddddddd", "plain", Map.of(), Map.of())), AT).html();
     assertThat(html).contains("0 charts").contains("only the tables").contains("<td>dddddddddddd</td>")
-        .contains("0.0015 kWh (cpu rapl, ram estimate)").contains("rapl (rapl:package-0)");
+        .contains("0.0015 kWh mixed ±11 % (cpu rapl ±10 %, ram estimate ±40 %)").contains("rapl (rapl:package-0)");
   }
 
   @Test
@@ -75,7 +75,8 @@ class ReportPageTest {
         Map.of("power_w.cpu", List.of(new Point(1, 30)), "power_w.ram", List.of(new Point(1, 5)))), 0.97);
     List<Chart> alone = Charts.of(List.of(cheap));
     assertThat(alone).extracting(Chart::type).containsExactly("power");
-    assertThat(alone.getFirst().caption()).contains("cpu: rapl (rapl:package-0)").contains("ram: estimate.");
+    assertThat(alone.getFirst().caption()).contains("cpu: rapl (rapl:package-0) ±10 %").contains("ram: estimate ±40 %.");
+    assertThat(alone.getFirst().errorBars()).as("a band point for each power sample").isEqualTo(2);
     // Same footprint, lower accuracy: dominated.
     ReportRun worse = withAccuracy(run("ffffffffffff", "worse", Map.of(), Map.of()), 0.9);
     List<Chart> both = Charts.of(List.of(cheap, worse));
@@ -84,6 +85,27 @@ class ReportPageTest {
     assertThat(json).contains("\"id\":\"eeeeeeeeeeee\",\"name\":\"cheap\",\"kind\":\"train\",\"grams\":0.45,\"accuracy\":0.97,\"front\":true")
         .contains("\"id\":\"ffffffffffff\",\"name\":\"worse\",\"kind\":\"train\",\"grams\":0.45,\"accuracy\":0.9,\"front\":false");
     assertThat(both.get(1).points()).isEqualTo(3);
+    // 0.45 g ±11.3 %: a bar from 0.399 to 0.501 g at each run's accuracy
+    double u = RunRowTest.FOOTPRINT.uncertaintyPct() / 100;
+    assertThat(json).contains("\"errors\":[[0.97," + 0.45 * (1 - u) + "," + 0.45 * (1 + u) + "]");
+    assertThat(both.get(1).errorBars()).isEqualTo(2);
+    assertThat(both.get(1).caption()).contains("Horizontal bars: ± each run's combined uncertainty");
+  }
+
+  @Test
+  void aRunWhoseUncertaintyIsNotKnownGetsNoBarsAndTheCaptionNamesIt() {
+    Run x = run("a0a0a0a0a0a0", "old", Map.of(), Map.of()).run();
+    io.lowcarb.track.Footprint old = new io.lowcarb.track.Footprint(
+        List.of(new io.lowcarb.track.EnergyFigure("cpu", 0.001, "rapl", "rapl:package-0")), 0.001, 0.0002, 200, "DE",
+        "table", "average", 1.0);
+    ReportRun r = new ReportRun(new Run(x.id(), x.kind(), x.name(), x.command(), x.parameters(), x.status(), x.start(),
+        x.end(), x.machine(), Optional.of(old), x.metrics(), x.mainMetric(), x.unit(), x.exitCode(), x.message(),
+        x.artifacts()), Map.of(ReportRun.ENERGY, List.of(new Point(1, 0.0005), new Point(2, 0.001))));
+    Chart c = Charts.of(List.of(r)).getFirst();
+    assertThat(c.points()).isEqualTo(2);
+    assertThat(c.errorBars()).isZero();
+    assertThat(c.caption()).contains("not known, so none, for a0a0a0a0a0a0");
+    assertThat(ReportJson.write(c.data())).contains("\"energy_errors\":[]");
   }
 
   @Test
@@ -100,7 +122,9 @@ class ReportPageTest {
     assertThat(charts).extracting(Chart::points).containsExactly(900, 901);
     assertThat(charts.getFirst().caption()).contains("averaged over longer intervals to show at most 1000 points");
     assertThat(charts.get(1).caption()).doesNotContain("averaged");
-    assertThat(ReportJson.write(charts.get(1).data())).endsWith("[7200.0,0.072]],\"emissions\":[]}]}");
+    assertThat(ReportJson.write(charts.get(1).data())).contains("[7200.0,0.072]],\"emissions\":[]")
+        .contains("\"emissions_errors\":[]");
+    assertThat(charts.get(1).errorBars()).as("band points along the 901 energy points").isEqualTo(901);
   }
 
   private static ReportRun withAccuracy(ReportRun r, double accuracy) {

@@ -33,14 +33,16 @@ class RunRowTest {
   }
 
   static final Footprint FOOTPRINT = new Footprint(
-      List.of(new EnergyFigure("cpu", 0.0012, "rapl", "rapl:package-0"), new EnergyFigure("ram", 0.0003, "estimate", "")),
+      List.of(new EnergyFigure("cpu", 0.0012, "rapl", "rapl:package-0", 10),
+          new EnergyFigure("ram", 0.0003, "estimate", "", 40)),
       0.0015, 0.0015 * 1.2 * 250 / 1000, 250, "DE", "built-in table (Ember 2023)", "average", 1.2);
 
   @Test
-  void energyNamesTheMethodOfEachComponentAndIntensityItsSource() {
+  void energyAndCo2eNameTheirMethodAndUncertaintyAndThoseOfEachComponentAndIntensityItsSource() {
     RunRow row = RunRow.of(run(Optional.of(FOOTPRINT), Optional.empty(), Optional.of(START.plusSeconds(125))));
-    assertThat(row.energy()).isEqualTo("0.0015 kWh (cpu rapl, ram estimate)");
-    assertThat(row.emissions()).isEqualTo("0.45 g");
+    // 0.00012 and 0.00012 kWh in quadrature over 0.0015 kWh: 11.3 %
+    assertThat(row.energy()).isEqualTo("0.0015 kWh mixed ±11 % (cpu rapl ±10 %, ram estimate ±40 %)");
+    assertThat(row.emissions()).isEqualTo("0.45 g mixed ±11 %");
     assertThat(row.intensity()).isEqualTo("250 g/kWh DE, built-in table (Ember 2023) (average, PUE 1.2)");
     assertThat(row.start()).isEqualTo("2026-03-02 08:15:00 UTC");
     assertThat(row.duration()).isEqualTo("2 min 05 s");
@@ -53,7 +55,7 @@ class RunRowTest {
     RunRow row = RunRow.of(run(Optional.of(FOOTPRINT), Optional.of(new FunctionalUnit("1,000 inferences", 9)),
         Optional.of(START.plus(Duration.ofHours(2).plusMinutes(7)))));
     // 0.45 g over 9 units
-    assertThat(row.sci()).isEqualTo("0.05 g per 1,000 inferences (operational only)");
+    assertThat(row.sci()).isEqualTo("0.05 g ±11 % per 1,000 inferences (operational only)");
     assertThat(row.duration()).isEqualTo("2 h 07 min");
   }
 
@@ -77,14 +79,18 @@ class RunRowTest {
     RunRow row = RunRow.of(noStart);
     assertThat(row.start()).isEqualTo("-");
     assertThat(row.duration()).isEqualTo("-");
-    assertThat(row.energy()).isEqualTo("0.2 kWh (total codecarbon)");
+    assertThat(row.energy()).isEqualTo("0.2 kWh codecarbon ± - (total codecarbon ± -)");
     assertThat(row.emissions()).isEqualTo("-");
     assertThat(row.intensity()).isEqualTo("- FRA, CodeCarbon (average)");
     assertThat(row.sci()).isEmpty();
     Footprint noEnergy = new Footprint(List.of(), Double.NaN, 0.004, Double.NaN, "FRA", "CodeCarbon", "average", 1.0);
     RunRow other = RunRow.of(run(Optional.of(noEnergy), Optional.empty(), Optional.of(START.plusSeconds(3))));
     assertThat(other.energy()).isEqualTo("-");
-    assertThat(other.emissions()).isEqualTo("4 g");
+    assertThat(other.emissions()).isEqualTo("4 g - ± -");
+    Footprint stored = new Footprint(List.of(new EnergyFigure("cpu", 0.001, "rapl", "rapl:package-0")), 0.001, 0.0002,
+        200, "DE", "table", "average", 1.0);
+    assertThat(RunRow.of(run(Optional.of(stored), Optional.empty(), Optional.of(START))).energy())
+        .as("a run stored before uncertainties were kept").isEqualTo("0.001 kWh measured ± - (cpu rapl ± -)");
   }
 
   @Test

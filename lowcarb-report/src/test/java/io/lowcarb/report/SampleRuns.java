@@ -26,8 +26,10 @@ import java.util.Random;
 /**
  * Runs like lowcarb's commands record, stored through the run store's API: five trainings of
  * the digits MLP with per-epoch accuracy and cumulative energy, a measured GPU job with power per
- * component, an inference run with a functional unit, and a job scheduled on a day of hourly
- * carbon intensity. Deterministic.
+ * component, an inference run with a functional unit (stored, as runs were before lowcarb kept
+ * uncertainties, without its uncertainty), and a job scheduled on a day of hourly carbon
+ * intensity; the others with each component's uncertainty (RAPL 10 %, NVML 5 %, RAM estimate 40 %).
+ * Deterministic.
  */
 public final class SampleRuns {
   static final double PUE = 1.2;
@@ -130,8 +132,8 @@ public final class SampleRuns {
     RunStart s = new RunStart(RunKind.TRAIN, name, "lowcarb train --dataset digits --model mlp:" + hidden + " --epochs " + epochs,
         Map.of("dataset", "digits", "model", "mlp:" + hidden, "epochs", String.valueOf(epochs), "zone", "ES"), at, MACHINE,
         "accuracy");
-    Footprint f = footprint(List.of(new EnergyFigure("cpu", kwh * 0.86, "rapl", "rapl:package-0"),
-        new EnergyFigure("ram", kwh * 0.14, "estimate", "0.375 W/GB")), gPerKwh, "ES", "built-in table (Ember 2023)");
+    Footprint f = footprint(List.of(new EnergyFigure("cpu", kwh * 0.86, "rapl", "rapl:package-0", 10),
+        new EnergyFigure("ram", kwh * 0.14, "estimate", "0.375 W/GB", 40)), gPerKwh, "ES", "built-in table (Ember 2023)");
     RunEnd end = RunEnd.finished(at.plusSeconds((long) (epochs * epochSeconds)), f,
         Map.of("accuracy", accuracy.getLast().y(), "loss", loss.getLast().y()));
     return store.insert(s, end, series);
@@ -167,9 +169,9 @@ public final class SampleRuns {
         ReportRun.ENERGY, energy, ReportRun.EMISSIONS, emissions);
     RunStart s = new RunStart(RunKind.MEASURE, "finetune.py", "lowcarb measure -- python finetune.py",
         Map.of("interval", "5s", "zone", "ES"), at, MACHINE, "");
-    Footprint f = footprint(List.of(new EnergyFigure("cpu", byComponent[0] / 3.6e6, "rapl", "rapl:package-0"),
-        new EnergyFigure("gpu", byComponent[1] / 3.6e6, "nvml", "nvml:0 NVIDIA A10"),
-        new EnergyFigure("ram", byComponent[2] / 3.6e6, "estimate", "0.375 W/GB")), gPerKwh, "ES",
+    Footprint f = footprint(List.of(new EnergyFigure("cpu", byComponent[0] / 3.6e6, "rapl", "rapl:package-0", 10),
+        new EnergyFigure("gpu", byComponent[1] / 3.6e6, "nvml", "nvml:0 NVIDIA A10", 5),
+        new EnergyFigure("ram", byComponent[2] / 3.6e6, "estimate", "0.375 W/GB", 40)), gPerKwh, "ES",
         "built-in table (Ember 2023)");
     return store.insert(s, RunEnd.finished(at.plusSeconds(seconds), f, Map.of()).withExitCode(0), series);
   }
@@ -200,9 +202,9 @@ public final class SampleRuns {
     RunStart s = new RunStart(RunKind.SCHEDULED, "nightly retrain", "lowcarb schedule run --zone ES --duration 3h -- ./retrain.sh",
         Map.of("window_start", from.toString(), "window_end", to.toString(), "zone", "ES", "duration", "3h",
             "intensity_source", "Electricity Maps ES hourly (life-cycle)"), from, MACHINE, "");
-    Footprint f = footprint(List.of(new EnergyFigure("cpu", kwh * 0.3, "rapl", "rapl:package-0"),
-        new EnergyFigure("gpu", kwh * 0.62, "nvml", "nvml:0 NVIDIA A10"),
-        new EnergyFigure("ram", kwh * 0.08, "estimate", "0.375 W/GB")), gPerKwh, "ES", "Electricity Maps ES hourly");
+    Footprint f = footprint(List.of(new EnergyFigure("cpu", kwh * 0.3, "rapl", "rapl:package-0", 10),
+        new EnergyFigure("gpu", kwh * 0.62, "nvml", "nvml:0 NVIDIA A10", 5),
+        new EnergyFigure("ram", kwh * 0.08, "estimate", "0.375 W/GB", 40)), gPerKwh, "ES", "Electricity Maps ES hourly");
     return store.insert(s, RunEnd.finished(to, f, Map.of()).withExitCode(0),
         Map.of(ReportRun.INTENSITY, intensity));
   }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -11,7 +12,8 @@ import java.util.OptionalInt;
 /**
  * A stored run.
  *
- * @param id its id: 12 hexadecimal digits; commands accept a unique prefix
+ * @param id its id: a UUID (12 hexadecimal digits for runs stored before lowcarb used UUIDs);
+ *     commands accept a unique prefix
  * @param kind what made it
  * @param name a short name
  * @param command the command line
@@ -29,6 +31,7 @@ import java.util.OptionalInt;
  * @param artifacts the files it wrote
  * @param startKnown false when only its end is known (an imported row without a duration):
  *     {@code start} then holds the end, and it has no duration
+ * @param parentId the run it was recorded under, or empty
  */
 public record Run(
     String id,
@@ -47,11 +50,23 @@ public record Run(
     OptionalInt exitCode,
     String message,
     List<Artifact> artifacts,
-    boolean startKnown) {
+    boolean startKnown,
+    Optional<String> parentId) {
   public Run {
     parameters = Map.copyOf(parameters);
     metrics = Map.copyOf(metrics);
     artifacts = List.copyOf(artifacts);
+    Objects.requireNonNull(parentId, "parentId");
+  }
+
+  /** A run of its own. */
+  public Run(
+      String id, RunKind kind, String name, String command, Map<String, String> parameters, RunStatus status,
+      Instant start, Optional<Instant> end, Machine machine, Optional<Footprint> footprint, Map<String, Double> metrics,
+      String mainMetric, Optional<FunctionalUnit> unit, OptionalInt exitCode, String message, List<Artifact> artifacts,
+      boolean startKnown) {
+    this(id, kind, name, command, parameters, status, start, end, machine, footprint, metrics, mainMetric, unit,
+        exitCode, message, artifacts, startKnown, Optional.empty());
   }
 
   /** A run whose start is known. */
@@ -72,6 +87,14 @@ public record Run(
   public Optional<Instant> knownStart() {
     return startKnown ? Optional.of(start) : Optional.empty();
   }
+
+  /** The first 12 characters of its id, as lists show it: enough to find it again. */
+  public String shortId() {
+    return id.length() <= SHORT_ID ? id : id.substring(0, SHORT_ID);
+  }
+
+  /** The length of {@link #shortId()}. */
+  public static final int SHORT_ID = 12;
 
   /** The value of its main metric, if it has one. */
   public OptionalDouble main() {
@@ -98,6 +121,7 @@ public record Run(
         e.map(RunEnd::exitCode).orElse(OptionalInt.empty()),
         e.map(RunEnd::message).orElse(""),
         e.map(RunEnd::artifacts).orElse(List.of()),
-        s.startKnown());
+        s.startKnown(),
+        s.parentId());
   }
 }

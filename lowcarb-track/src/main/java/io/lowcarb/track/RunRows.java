@@ -1,5 +1,6 @@
 package io.lowcarb.track;
 
+import io.lowcarb.energy.EnergyBasis;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +22,8 @@ final class RunRows {
   private static final String COLUMNS =
       "id, kind, name, command, parameters, status, started_at, ended_at, host, machine, energy_kwh, emissions_kg,"
           + " intensity_g_per_kwh, intensity_zone, intensity_source, intensity_kind, pue, main_metric,"
-          + " functional_unit, functional_units, exit_code, message, start_known";
+          + " functional_unit, functional_units, exit_code, message, start_known, energy_method, uncertainty_pct,"
+          + " parent_run_id";
 
   private RunRows() {}
 
@@ -34,7 +36,7 @@ final class RunRows {
     try (PreparedStatement p =
         c.prepareStatement(
             "insert into runs (id, kind, name, command, parameters, status, started_at, host, machine, main_metric,"
-                + " start_known, import_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " start_known, import_key, parent_run_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       p.setString(1, id);
       p.setString(2, s.kind().name());
       p.setString(3, s.name());
@@ -47,6 +49,7 @@ final class RunRows {
       p.setString(10, s.mainMetric());
       p.setBoolean(11, s.startKnown());
       p.setString(12, importKey);
+      p.setString(13, s.parentId().orElse(null));
       p.executeUpdate();
     }
   }
@@ -58,7 +61,8 @@ final class RunRows {
         c.prepareStatement(
             "update runs set status = ?, ended_at = ?, energy_kwh = ?, emissions_kg = ?, intensity_g_per_kwh = ?,"
                 + " intensity_zone = ?, intensity_source = ?, intensity_kind = ?, pue = ?, functional_unit = ?,"
-                + " functional_units = ?, exit_code = ?, message = ? where id = ?")) {
+                + " functional_units = ?, exit_code = ?, message = ?, energy_method = ?, uncertainty_pct = ?"
+                + " where id = ?")) {
       p.setString(1, e.status().name());
       p.setObject(2, time(e.end()));
       Footprint f = e.footprint().orElse(null);
@@ -77,7 +81,9 @@ final class RunRows {
         p.setNull(12, Types.INTEGER);
       }
       p.setString(13, e.message());
-      p.setString(14, id);
+      p.setString(14, f == null ? null : f.method().map(EnergyBasis.Obtained::label).orElse(null));
+      setDouble(p, 15, f == null ? null : f.uncertaintyPct());
+      p.setString(16, id);
       n = p.executeUpdate();
     }
     if (n == 0) {
@@ -88,13 +94,15 @@ final class RunRows {
     replace(c, "run_artifacts", id);
     if (f(e) != null) {
       try (PreparedStatement p =
-          c.prepareStatement("insert into run_energy (run_id, component, kwh, method, sensor) values (?, ?, ?, ?, ?)")) {
+          c.prepareStatement("insert into run_energy (run_id, component, kwh, method, sensor, uncertainty_pct)"
+              + " values (?, ?, ?, ?, ?, ?)")) {
         for (EnergyFigure fig : f(e).energy()) {
           p.setString(1, id);
           p.setString(2, fig.component());
           p.setDouble(3, fig.kwh());
           p.setString(4, fig.method());
           p.setString(5, fig.sensor());
+          setDouble(p, 6, fig.uncertaintyPct());
           p.addBatch();
         }
         p.executeBatch();
@@ -156,11 +164,36 @@ final class RunRows {
     }
   }
 
-  /** The ids starting with {@code prefix}, at most two (enough to tell a unique prefix). */
+  /** Whether a run {@code id} is stored. */
+  static boolean exists(Connection c, String id) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("select 1 from runs where id = ?")) {
+      p.setString(1, id);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
+  /** Marks run {@code id} running again, its end cleared; false if there is no such run. */
+  static boolean reopen(Connection c, String id) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("update runs set status = ?, ended_at = null where id = ?")) {
+      p.setString(1, RunStatus.RUNNING.name());
+      p.setString(2, id);
+      return p.executeUpdate() > 0;
+    }
+  }
+
+  /**
+   * The ids starting with {@code prefix}, at most two (enough to tell a unique prefix). A UUID's
+   * dashes are optional in the prefix: {@code 0f8e2c1d4b} finds {@code 0f8e2c1d-4b...}.
+   */
   static List<String> idsStartingWith(Connection c, String prefix) throws SQLException {
     List<String> ids = new ArrayList<>();
-    try (PreparedStatement p = c.prepareStatement("select id from runs where id like ? order by id")) {
-      p.setString(1, prefix.replace("%", "").replace("_", "") + "%");
+    String like = prefix.replace("%", "").replace("_", "");
+    try (PreparedStatement p =
+        c.prepareStatement("select id from runs where id like ? or replace(id, '-', '') like ? order by id")) {
+      p.setString(1, like + "%");
+      p.setString(2, like.replace("-", "") + "%");
       p.setMaxRows(2);
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
@@ -190,6 +223,12 @@ final class RunRows {
     return select(c, sql.toString(), args, filter.limit());
   }
 
+  /** The runs recorded under run {@code id}, oldest first. */
+  static List<Run> children(Connection c, String id) throws SQLException {
+    return select(c, "select " + COLUMNS + " from runs where parent_run_id = ? order by started_at, id", List.of(id),
+        Integer.MAX_VALUE);
+  }
+
   static Optional<Run> selectOne(Connection c, String id) throws SQLException {
     List<Run> runs = select(c, "select " + COLUMNS + " from runs where id = ?", List.of(id), 1);
     return runs.stream().findFirst();
@@ -217,9 +256,10 @@ final class RunRows {
     Map<String, List<Artifact>> artifacts = new HashMap<>();
     String in = " where run_id in (" + "?,".repeat(heads.size() - 1) + "?)";
     List<Object> ids = new ArrayList<>(heads.keySet());
-    query(c, "select run_id, component, kwh, method, sensor from run_energy" + in + " order by component", ids, r ->
-        energy.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
-            .add(new EnergyFigure(r.getString(2), r.getDouble(3), r.getString(4), r.getString(5))));
+    query(c, "select run_id, component, kwh, method, sensor, uncertainty_pct from run_energy" + in + " order by component",
+        ids, r -> energy.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+            .add(new EnergyFigure(r.getString(2), r.getDouble(3), r.getString(4), r.getString(5),
+                orNaN(nullableDouble(r, "uncertainty_pct")))));
     query(c, "select run_id, name, metric_value from run_metrics" + in, ids, r ->
         metrics.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getString(2), r.getDouble(3)));
     query(c, "select run_id, name, path from run_artifacts" + in + " order by name", ids, r ->
@@ -228,10 +268,10 @@ final class RunRows {
     for (Run h : heads.values()) {
       Optional<Footprint> fp = h.footprint().map(f -> new Footprint(
           energy.getOrDefault(h.id(), List.of()), f.kwh(), f.emissionsKg(), f.intensityGPerKwh(), f.zone(),
-          f.intensitySource(), f.intensityKind(), f.pue()));
+          f.intensitySource(), f.intensityKind(), f.pue(), f.method(), f.uncertaintyPct()));
       runs.add(new Run(h.id(), h.kind(), h.name(), h.command(), h.parameters(), h.status(), h.start(), h.end(),
           h.machine(), fp, metrics.getOrDefault(h.id(), Map.of()), h.mainMetric(), h.unit(), h.exitCode(),
-          h.message(), artifacts.getOrDefault(h.id(), List.of()), h.startKnown()));
+          h.message(), artifacts.getOrDefault(h.id(), List.of()), h.startKnown(), h.parentId()));
     }
     return runs;
   }
@@ -279,7 +319,9 @@ final class RunRows {
                 String.valueOf(r.getString("intensity_zone")),
                 String.valueOf(r.getString("intensity_source")),
                 String.valueOf(r.getString("intensity_kind")),
-                nullableDouble(r, "pue") == null ? 1.0 : r.getDouble("pue")));
+                nullableDouble(r, "pue") == null ? 1.0 : r.getDouble("pue"),
+                method(r.getString("energy_method")),
+                orNaN(nullableDouble(r, "uncertainty_pct"))));
     String unitName = r.getString("functional_unit");
     Optional<FunctionalUnit> unit =
         unitName == null ? Optional.empty() : Optional.of(new FunctionalUnit(unitName, r.getDouble("functional_units")));
@@ -303,7 +345,17 @@ final class RunRows {
         exitCode,
         r.getString("message") == null ? "" : r.getString("message"),
         List.of(),
-        r.getBoolean("start_known"));
+        r.getBoolean("start_known"),
+        Optional.ofNullable(r.getString("parent_run_id")));
+  }
+
+  /** A stored method; one this version does not know reads as not known. */
+  private static Optional<EnergyBasis.Obtained> method(String label) {
+    return label == null ? Optional.empty() : EnergyFigure.obtained(label);
+  }
+
+  private static double orNaN(Double v) {
+    return v == null ? Double.NaN : v;
   }
 
   private static Double nullableDouble(ResultSet r, String column) throws SQLException {

@@ -2,6 +2,8 @@ package io.lowcarb.track;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What is known of a run when it starts.
@@ -15,6 +17,8 @@ import java.util.Map;
  * @param mainMetric the metric that {@code runs list} shows (accuracy for training), or empty
  * @param startKnown false for a run whose start, and so its duration, is unknown: an imported
  *     row with a blank duration
+ * @param parentId the run it is recorded under (a pipeline for its steps, a scheduled job for its
+ *     measurement), or empty
  */
 public record RunStart(
     RunKind kind,
@@ -24,9 +28,18 @@ public record RunStart(
     Instant start,
     Machine machine,
     String mainMetric,
-    boolean startKnown) {
+    boolean startKnown,
+    Optional<String> parentId) {
   public RunStart {
     parameters = Map.copyOf(parameters);
+    Objects.requireNonNull(parentId, "parentId");
+  }
+
+  /** A run of its own, whose start may be unknown. */
+  public RunStart(
+      RunKind kind, String name, String command, Map<String, String> parameters, Instant start, Machine machine,
+      String mainMetric, boolean startKnown) {
+    this(kind, name, command, parameters, start, machine, mainMetric, startKnown, Optional.empty());
   }
 
   /** A run that starts now, or started at a known instant. */
@@ -34,5 +47,10 @@ public record RunStart(
       RunKind kind, String name, String command, Map<String, String> parameters, Instant start, Machine machine,
       String mainMetric) {
     this(kind, name, command, parameters, start, machine, mainMetric, true);
+  }
+
+  /** The same start, recorded under run {@code parent}. */
+  public RunStart under(String parent) {
+    return new RunStart(kind, name, command, parameters, start, machine, mainMetric, startKnown, Optional.of(parent));
   }
 }

@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Where runs are kept: an H2 file ({@code ~/.lowcarb/runs} by default, shared by the processes
@@ -20,9 +19,11 @@ import java.util.Set;
  * grow, and its end when it ends, each in its own transaction: a run whose process was killed
  * stays, marked running, with everything written until then. Thread-safe; several processes may
  * write at once.
+ *
+ * <p>A run's id is a UUID: the same id is its {@code run_id} in lowcarb's JSON and CSV files.
+ * Runs stored before lowcarb used UUIDs keep their 12 hexadecimal digits.
  */
 public final class RunStore implements AutoCloseable {
-  private static final SecureRandom RANDOM = new SecureRandom();
   private final StoreDatabase db;
 
   private RunStore(StoreDatabase db) {
@@ -59,15 +60,69 @@ public final class RunStore implements AutoCloseable {
     return db.describe();
   }
 
+  /** A new run id: a random UUID, in lower case. */
+  public static String newId() {
+    return UUID.randomUUID().toString();
+  }
+
   /** Records a run's start, as running; returns its new id. */
   public String begin(RunStart start) {
+    return begin(newId(), start);
+  }
+
+  /**
+   * Records a run's start, as running, under {@code id}: the id its files already carry.
+   *
+   * @param id a UUID ({@link #newId()}), not yet in the store
+   * @return {@code id}
+   * @throws IllegalArgumentException when {@code id} is not a UUID in its canonical lower-case form
+   * @throws StoreException when the store fails, or holds a run {@code id} already
+   */
+  public String begin(String id, RunStart start) {
     Objects.requireNonNull(start, "start");
-    String id = newId();
+    checkId(id);
     db.inTransaction("record the start of run " + id, c -> {
       RunRows.insertStart(c, id, start);
       return null;
     });
     return id;
+  }
+
+  /**
+   * Marks run {@code id} running again, its end cleared until {@link #finish} records the new one:
+   * a run resumed after a failure.
+   *
+   * @throws UnknownRunException when there is no such run
+   */
+  public void reopen(String id) {
+    if (!db.inTransaction("reopen run " + id, c -> RunRows.reopen(c, id))) {
+      throw new UnknownRunException("no run " + id + " in the run store at " + url());
+    }
+  }
+
+  /** Whether the store holds run {@code id} (an exact id, not a prefix). */
+  public boolean contains(String id) {
+    return db.inTransaction("look for run " + id, c -> RunRows.exists(c, id));
+  }
+
+  /** The runs recorded under run {@code id} (its parent), oldest first. */
+  public List<Run> children(String id) {
+    return db.inTransaction("read the runs under run " + id, c -> RunRows.children(c, id));
+  }
+
+  /** Whether {@code text} is a UUID as {@link UUID#toString()} writes it: a new run's id. */
+  public static boolean isUuid(String text) {
+    try {
+      return text != null && UUID.fromString(text).toString().equals(text);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static void checkId(String id) {
+    if (!isUuid(id)) {
+      throw new IllegalArgumentException("a new run's id must be a UUID in lower case, got '" + id + "'");
+    }
   }
 
   /** Adds points to a series of run {@code id} (power over time, accuracy per epoch). */
@@ -106,7 +161,8 @@ public final class RunStore implements AutoCloseable {
   /**
    * Stores runs imported from another tool, all in one transaction: all of them are stored, or,
    * if anything fails, none. A run whose key is already in the store, or earlier in {@code runs},
-   * is left out, so that importing the same records twice adds nothing.
+   * is left out, so that importing the same records twice adds nothing; so is a run whose own id
+   * ({@link ImportedRun#id()}) the store holds already: it is that run, brought back.
    *
    * @return the ids of the runs added, by key, in the order of {@code runs}
    */
@@ -114,11 +170,13 @@ public final class RunStore implements AutoCloseable {
     return db.inTransaction("import " + runs.size() + " run(s)", c -> {
       Map<String, String> added = new LinkedHashMap<>();
       Set<String> seen = new HashSet<>();
+      Set<String> seenIds = new HashSet<>();
       for (ImportedRun r : runs) {
-        if (!seen.add(r.key()) || RunRows.hasImportKey(c, r.key())) {
+        if (!seen.add(r.key()) || RunRows.hasImportKey(c, r.key())
+            || r.id().isPresent() && (!seenIds.add(r.id().get()) || RunRows.exists(c, r.id().get()))) {
           continue;
         }
-        String id = newId();
+        String id = r.id().orElseGet(RunStore::newId);
         RunRows.insertStart(c, id, r.start(), r.key());
         RunRows.updateEnd(c, id, r.end());
         added.put(r.key(), id);
@@ -128,7 +186,8 @@ public final class RunStore implements AutoCloseable {
   }
 
   /**
-   * The run whose id is {@code idOrPrefix}, or the only one whose id starts with it.
+   * The run whose id is {@code idOrPrefix}, or the only one whose id starts with it (a UUID's
+   * dashes optional).
    *
    * @throws UnknownRunException when none, or several, match
    */
@@ -166,11 +225,5 @@ public final class RunStore implements AutoCloseable {
   @Override
   public void close() {
     db.close();
-  }
-
-  private static String newId() {
-    byte[] b = new byte[6];
-    RANDOM.nextBytes(b);
-    return HexFormat.of().formatHex(b);
   }
 }

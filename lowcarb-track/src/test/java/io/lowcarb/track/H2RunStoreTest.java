@@ -18,6 +18,11 @@ class H2RunStoreTest extends RunStoreContract {
     return RunStore.defaultUrl(dir);
   }
 
+  @Override
+  String otherUrl() {
+    return RunStore.defaultUrl(dir.resolve("other"));
+  }
+
   @Test
   void theDefaultStoreIsAFileThatOutlivesTheProcessThatWroteIt() {
     Path home = dir.resolve("home/.lowcarb");

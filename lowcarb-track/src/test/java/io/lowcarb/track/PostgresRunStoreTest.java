@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
  */
 class PostgresRunStoreTest extends RunStoreContract {
   private PostgresSchema schema;
+  private PostgresSchema other;
 
   @Override
   String url() throws Exception {
@@ -18,10 +19,21 @@ class PostgresRunStoreTest extends RunStoreContract {
     return schema.url();
   }
 
+  @Override
+  String otherUrl() throws Exception {
+    if (other == null) {
+      other = PostgresSchema.create();
+    }
+    return other.url();
+  }
+
   @AfterEach
   void dropSchema() throws Exception {
     if (schema != null) {
       schema.close();
+    }
+    if (other != null) {
+      other.close();
     }
   }
 }

@@ -202,6 +202,156 @@ abstract class RunStoreContract {
     assertThat(store.get(ids.get("codecarbon:no-emissions")).duration()).hasValue(java.time.Duration.ofSeconds(30));
   }
 
+  @Test
+  void aRunsIdIsAUuidFoundWholeOrByAnyUniquePrefixWithOrWithoutDashes() {
+    String id = store.begin(Runs.start(RunKind.TRAIN, "digits mlp", T0));
+    assertThat(RunStore.isUuid(id)).as(id).isTrue();
+    assertThat(store.get(id).id()).isEqualTo(id);
+    assertThat(store.get(id.substring(0, Run.SHORT_ID)).id()).isEqualTo(id);
+    assertThat(store.get(id.replace("-", "").substring(0, 14)).id()).as("a prefix without dashes").isEqualTo(id);
+    assertThat(store.get(id.toUpperCase(java.util.Locale.ROOT)).id()).isEqualTo(id);
+    assertThat(store.get(id).shortId()).isEqualTo(id.substring(0, 12));
+  }
+
+  @Test
+  void aRunBegunUnderTheIdItsFilesCarryKeepsItAndAnIdThatIsNoUuidIsRefused() {
+    String id = RunStore.newId();
+    assertThat(store.begin(id, Runs.start(RunKind.MEASURE, "sleep", T0))).isEqualTo(id);
+    assertThat(store.contains(id)).isTrue();
+    assertThat(store.get(id).name()).isEqualTo("sleep");
+    assertThatThrownBy(() -> store.begin(id, Runs.start(RunKind.MEASURE, "again", T0)))
+        .as("an id is taken once").isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> store.begin("0123456789ab", Runs.start(RunKind.MEASURE, "x", T0)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UUID");
+    assertThatThrownBy(() -> store.begin(id.toUpperCase(java.util.Locale.ROOT), Runs.start(RunKind.MEASURE, "x", T0)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theMethodAndUncertaintyAreKeptPerComponentAndForTheTotal() {
+    String id = store.begin(Runs.start(RunKind.MEASURE, "sleep", T0));
+    Footprint f = new Footprint(
+        List.of(new EnergyFigure("cpu", 0.003, "rapl", "rapl:package-0", 10),
+            new EnergyFigure("ram", 0.001, "estimate", "ram-model", 40)),
+        0.004, 0.004 * 0.2 * 1.2, 200, "ES", "built-in table", "average", 1.2);
+    assertThat(f.method()).as("derived from the components").contains(io.lowcarb.energy.EnergyBasis.Obtained.MIXED);
+    assertThat(f.uncertaintyPct()).isCloseTo(100 * Math.hypot(0.0003, 0.0004) / 0.004, within(1e-9));
+    store.finish(id, RunEnd.finished(T0.plusSeconds(5), f, Map.of()));
+
+    Footprint back = store.get(id).footprint().orElseThrow();
+    assertThat(back.method()).contains(io.lowcarb.energy.EnergyBasis.Obtained.MIXED);
+    assertThat(back.uncertaintyPct()).isCloseTo(f.uncertaintyPct(), within(1e-9));
+    assertThat(back.basis()).isPresent();
+    assertThat(back.energy()).extracting(EnergyFigure::component, EnergyFigure::uncertaintyPct)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("cpu", 10.0), org.assertj.core.groups.Tuple.tuple("ram", 40.0));
+  }
+
+  @Test
+  void anUncertaintyNotKnownIsReadBackNotKnownNeverZero() {
+    String id = store.begin(Runs.start(RunKind.MEASURE, "sleep", T0));
+    store.finish(id, RunEnd.finished(T0.plusSeconds(5), Runs.footprint(0.002, 150), Map.of()));
+    Footprint back = store.get(id).footprint().orElseThrow();
+    assertThat(back.method()).as("rapl and estimate components").contains(io.lowcarb.energy.EnergyBasis.Obtained.MIXED);
+    assertThat(back.knownUncertaintyPct()).isEmpty();
+    assertThat(back.basis()).isEmpty();
+    assertThat(back.energy()).allSatisfy(e -> assertThat(e.knownUncertaintyPct()).isEmpty());
+  }
+
+  @Test
+  void aRunRecordedUnderAnotherNamesItsParentWhichListsItsChildren() {
+    String parent = store.begin(Runs.start(RunKind.PIPELINE, "digits", T0));
+    String train = store.begin(Runs.start(RunKind.TRAIN, "digits mlp", T0.plusSeconds(1)).under(parent));
+    String compress = store.begin(Runs.start(RunKind.COMPRESS, "digits mlp", T0.plusSeconds(2)).under(parent));
+    store.begin(Runs.start(RunKind.TRAIN, "elsewhere", T0.plusSeconds(3)));
+    assertThat(store.get(train).parentId()).contains(parent);
+    assertThat(store.get(parent).parentId()).isEmpty();
+    assertThat(ids(store.children(parent))).containsExactly(train, compress);
+    assertThat(store.children(train)).isEmpty();
+  }
+
+  @Test
+  void aRunReopenedIsRunningAgainUntilItsNewEnd() {
+    String id = store.begin(Runs.start(RunKind.PIPELINE, "digits", T0));
+    store.finish(id, RunEnd.finished(T0.plusSeconds(5), Runs.footprint(0.002, 150), Map.of()).failed("step failed"));
+    store.reopen(id);
+    assertThat(store.get(id).status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(store.get(id).end()).isEmpty();
+    store.finish(id, RunEnd.finished(T0.plusSeconds(50), Runs.footprint(0.003, 150), Map.of()));
+    assertThat(store.get(id).status()).isEqualTo(RunStatus.FINISHED);
+    assertThatThrownBy(() -> store.reopen(RunStore.newId())).isInstanceOf(UnknownRunException.class);
+  }
+
+  @Test
+  void anImportedRunWithItsOwnIdKeepsItAndTheRunItNamesIsNotAddedTwice() {
+    String own = RunStore.newId();
+    ImportedRun a = new ImportedRun(Runs.start(RunKind.IMPORTED, "codecarbon", T0),
+        RunEnd.finished(T0.plusSeconds(30), Runs.footprint(0.01, 300), Map.of()), "codecarbon:" + own,
+        Optional.of(own));
+    assertThat(store.importRuns(List.of(a))).containsEntry("codecarbon:" + own, own);
+    assertThat(store.get(own).kind()).isEqualTo(RunKind.IMPORTED);
+
+    String recorded = store.begin(Runs.start(RunKind.MEASURE, "sleep", T0));
+    ImportedRun back = new ImportedRun(Runs.start(RunKind.IMPORTED, "sleep", T0),
+        RunEnd.finished(T0.plusSeconds(30), Runs.footprint(0.01, 300), Map.of()), "codecarbon:" + recorded,
+        Optional.of(recorded));
+    assertThat(store.importRuns(List.of(back))).as("the store recorded that run itself").isEmpty();
+    assertThat(store.get(recorded).kind()).isEqualTo(RunKind.MEASURE);
+  }
+
+  /** A store URL other than {@link #url()}, empty, for a store made by hand. */
+  abstract String otherUrl() throws Exception;
+
+  @Test
+  void aStoreMadeByTheEarlierMigrationsWithRunsInItOpensMigratedWithTheirMethodsAndNoUncertainty() throws Exception {
+    String url = otherUrl();
+    org.flywaydb.core.Flyway.configure(getClass().getClassLoader())
+        .dataSource(StoreDatabase.normalised(url), null, null)
+        .locations("classpath:io/lowcarb/track/migration")
+        .table("lowcarb_schema_history")
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .target("2")
+        .load()
+        .migrate();
+    String machine = "'{\"host\":\"h\",\"cpuModel\":\"c\",\"cpus\":1,\"ramBytes\":0,\"gpus\":[],\"os\":\"Linux\"}'";
+    String time = "TIMESTAMP WITH TIME ZONE '2026-02-03 04:00:00+00'";
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(StoreDatabase.normalised(url));
+        java.sql.Statement st = c.createStatement()) {
+      for (String[] run : new String[][] {
+          {"0123456789ab", "MEASURE", "0.004"}, {"0123456789ac", "TRAIN", "0.002"}, {"0123456789ad", "IMPORTED", "0.5"},
+          {"0123456789ae", "MEASURE", "0.001"}, {"fedcba987654", "TRAIN", null}}) {
+        st.executeUpdate("insert into runs (id, kind, name, command, parameters, status, started_at, ended_at, host,"
+            + " machine, energy_kwh, emissions_kg, pue) values ('" + run[0] + "', '" + run[1] + "', 'old', 'lowcarb',"
+            + " '{}', '" + (run[2] == null ? "RUNNING" : "FINISHED") + "', " + time + ", "
+            + (run[2] == null ? "null" : time) + ", 'h', " + machine + ", " + run[2] + ", "
+            + (run[2] == null ? "null" : "0.0001") + ", 1.0)");
+      }
+      st.executeUpdate("insert into run_energy (run_id, component, kwh, method, sensor) values"
+          + " ('0123456789ab', 'cpu', 0.003, 'rapl', 'rapl:package-0'), ('0123456789ab', 'ram', 0.001, 'estimate', 'ram'),"
+          + " ('0123456789ac', 'cpu', 0.002, 'estimate', 'tdp'), ('0123456789ac', 'gpu', 0, 'nvml', 'nvml:0'),"
+          + " ('0123456789ad', 'total', 0.5, 'codecarbon', 'codecarbon'),"
+          + " ('0123456789ae', 'cpu', 0.001, 'rapl', 'rapl:package-0')");
+    }
+    try (RunStore s = RunStore.open(url)) {
+      Footprint mixed = s.get("0123456789ab").footprint().orElseThrow();
+      assertThat(mixed.method()).contains(io.lowcarb.energy.EnergyBasis.Obtained.MIXED);
+      assertThat(mixed.knownUncertaintyPct()).as("never stored: not known, not invented").isEmpty();
+      assertThat(mixed.energy()).allSatisfy(e -> assertThat(e.knownUncertaintyPct()).isEmpty());
+      assertThat(s.get("0123456789ac").footprint().orElseThrow().method())
+          .as("a component without energy does not count").contains(io.lowcarb.energy.EnergyBasis.Obtained.ESTIMATED);
+      assertThat(s.get("0123456789ad").footprint().orElseThrow().method()).as("another tool's: not known").isEmpty();
+      assertThat(s.get("0123456789ae").footprint().orElseThrow().method())
+          .contains(io.lowcarb.energy.EnergyBasis.Obtained.MEASURED);
+      Run running = s.get("fedcba");
+      assertThat(running.footprint()).isEmpty();
+      assertThat(running.parentId()).isEmpty();
+      assertThat(running.id()).as("an old id, found by its prefix").isEqualTo("fedcba987654");
+      String fresh = s.begin(Runs.start(RunKind.MEASURE, "new", T0));
+      assertThat(RunStore.isUuid(fresh)).isTrue();
+      assertThat(s.list(RunFilter.latest(10))).hasSize(6);
+    }
+  }
+
   private static ImportedRun imported(String key, Instant start, Footprint footprint) {
     return new ImportedRun(Runs.start(RunKind.IMPORTED, "codecarbon", start),
         RunEnd.finished(start.plusSeconds(30), footprint, Map.of()), key);

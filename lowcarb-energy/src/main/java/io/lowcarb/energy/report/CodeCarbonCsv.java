@@ -2,6 +2,7 @@ package io.lowcarb.energy.report;
 
 import io.lowcarb.energy.Component;
 import io.lowcarb.energy.ComponentEnergy;
+import io.lowcarb.energy.EnergyBasis;
 import io.lowcarb.energy.EnergyReport;
 import io.lowcarb.energy.MachineInfo;
 import java.time.LocalDateTime;
@@ -14,14 +15,17 @@ import java.util.stream.Collectors;
 
 /**
  * Rows in CodeCarbon's {@code emissions.csv} format (the column order of CodeCarbon v3), with the
- * same units: seconds, kg, W, kWh, GB. The Python-specific columns hold their Java equivalents:
+ * same units: seconds, kg, W, kWh, GB, then lowcarb's two columns: how the energy was obtained
+ * ({@code energy_method}: measured, estimated or mixed) and its relative uncertainty in percent
+ * ({@code uncertainty_pct}), which the emissions carry too. CodeCarbon's readers find its columns
+ * by name and pass over the two more. The Python-specific columns hold their Java equivalents:
  * {@code python_version} the Java version, {@code codecarbon_version} lowcarb's version as {@code
  * lowcarb-X}. A row written while the run is still going has {@code tracking_mode} suffixed with
  * {@code -incomplete}.
  */
 public final class CodeCarbonCsv {
-  /** CodeCarbon v3's columns, in order. */
-  public static final List<String> COLUMNS =
+  /** CodeCarbon v3's columns, in order: the header lowcarb wrote before it added its own two. */
+  public static final List<String> CODECARBON_COLUMNS =
       List.of(
           "timestamp", "project_name", "run_id", "experiment_id", "duration", "emissions", "emissions_rate",
           "cpu_power", "gpu_power", "ram_power", "cpu_energy", "gpu_energy", "ram_energy", "energy_consumed",
@@ -29,6 +33,16 @@ public final class CodeCarbonCsv {
           "python_version", "codecarbon_version", "cpu_count", "cpu_model", "gpu_count", "gpu_model", "longitude",
           "latitude", "ram_total_size", "tracking_mode", "cpu_utilization_percent", "gpu_utilization_percent",
           "ram_utilization_percent", "ram_used_gb", "on_cloud", "pue", "wue");
+
+  /** CodeCarbon v3's header line, without a line end: that of files written by earlier lowcarb versions. */
+  public static final String CODECARBON_HEADER = String.join(",", CODECARBON_COLUMNS);
+
+  /** lowcarb's columns after CodeCarbon's: the energy's method and relative uncertainty. */
+  public static final List<String> BASIS_COLUMNS = List.of("energy_method", "uncertainty_pct");
+
+  /** The columns lowcarb writes: CodeCarbon v3's, then {@link #BASIS_COLUMNS}. */
+  public static final List<String> COLUMNS =
+      java.util.stream.Stream.concat(CODECARBON_COLUMNS.stream(), BASIS_COLUMNS.stream()).toList();
 
   /** The header line, without a line end. */
   public static final String HEADER = String.join(",", COLUMNS);
@@ -38,8 +52,26 @@ public final class CodeCarbonCsv {
 
   private CodeCarbonCsv() {}
 
-  /** One row, without a line end. */
+  /** One row of {@link #COLUMNS}, without a line end. */
   public static String row(RunRecord run, String lowcarbVersion) {
+    return row(run, lowcarbVersion, COLUMNS);
+  }
+
+  /**
+   * One row of {@code columns}: {@link #COLUMNS}, or {@link #CODECARBON_COLUMNS} for a file an
+   * earlier lowcarb version began; without a line end.
+   */
+  public static String row(RunRecord run, String lowcarbVersion, List<String> columns) {
+    if (!columns.equals(COLUMNS) && !columns.equals(CODECARBON_COLUMNS)) {
+      throw new IllegalArgumentException("lowcarb writes CodeCarbon's columns, with or without its own two");
+    }
+    return fields(run, lowcarbVersion).subList(0, columns.size()).stream()
+        .map(CodeCarbonCsv::escape)
+        .collect(Collectors.joining(","));
+  }
+
+  /** The values of {@link #COLUMNS}, in order, not yet escaped. */
+  private static List<String> fields(RunRecord run, String lowcarbVersion) {
     EnergyReport r = run.report();
     MachineInfo m = run.machine();
     RunRecord.Location loc = run.location();
@@ -83,7 +115,15 @@ public final class CodeCarbonCsv {
     v.add(loc.onCloud() ? "Y" : "N");
     v.add(num(r.pue()));
     v.add(num(0));
-    return v.stream().map(CodeCarbonCsv::escape).collect(Collectors.joining(","));
+    if (r.components().isEmpty()) { // nothing measured: no method to name
+      v.add("");
+      v.add("");
+    } else {
+      EnergyBasis basis = EnergyBasis.of(r);
+      v.add(basis.method().label());
+      v.add(num(basis.uncertaintyPct()));
+    }
+    return v;
   }
 
   private static double watts(EnergyReport r, Component c) {

@@ -3,13 +3,15 @@ package io.lowcarb.energy.report;
 import io.lowcarb.energy.EnergyReport;
 import io.lowcarb.energy.MachineInfo;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
  * A measured run as written to files.
  *
- * @param runId the run's id
+ * @param runId the run's id: in the run store too, when it is recorded
  * @param project a project name (CodeCarbon's {@code project_name})
  * @param experimentId an experiment id (CodeCarbon's {@code experiment_id}), may be empty
  * @param command the command measured, empty for a Java task
@@ -17,6 +19,7 @@ import java.util.UUID;
  * @param report the footprint
  * @param machine the machine
  * @param location where the energy was drawn: zone, country, cloud region
+ * @param parentRunId the run it is recorded under (a scheduled job), if any
  */
 public record RunRecord(
     UUID runId,
@@ -26,7 +29,19 @@ public record RunRecord(
     OptionalInt exitCode,
     EnergyReport report,
     MachineInfo machine,
-    Location location) {
+    Location location,
+    Optional<String> parentRunId) {
+
+  public RunRecord {
+    Objects.requireNonNull(parentRunId, "parentRunId");
+  }
+
+  /** A run of its own. */
+  public RunRecord(
+      UUID runId, String project, String experimentId, List<String> command, OptionalInt exitCode,
+      EnergyReport report, MachineInfo machine, Location location) {
+    this(runId, project, experimentId, command, exitCode, report, machine, location, Optional.empty());
+  }
 
   /**
    * Where a run drew its energy.

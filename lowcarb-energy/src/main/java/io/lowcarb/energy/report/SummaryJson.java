@@ -13,7 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The JSON summary of a run. Field names are a contract: {@code run_id}, {@code command}, {@code
+ * The JSON summary of a run. Field names are a contract: {@code run_id} (the run store's id of the
+ * run when it is recorded), {@code parent_run_id} (when it is recorded under another), {@code command}, {@code
  * exit_code}, {@code duration_s}, {@code energy_kwh}, {@code emissions_kg}, {@code energy_method},
  * {@code uncertainty_pct}, {@code pue}, {@code
  * components}, {@code intensity}, {@code machine}, and more. The file is replaced atomically, so a
@@ -36,6 +37,9 @@ public final class SummaryJson {
       EnergyReport r = run.report();
       g.writeStartObject();
       g.writeStringField("run_id", run.runId().toString());
+      if (run.parentRunId().isPresent()) {
+        g.writeStringField("parent_run_id", run.parentRunId().get());
+      }
       g.writeStringField("task", r.task());
       g.writeArrayFieldStart("command");
       for (String arg : run.command()) {

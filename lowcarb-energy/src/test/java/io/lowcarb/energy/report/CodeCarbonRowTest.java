@@ -14,14 +14,34 @@ class CodeCarbonRowTest {
     return fields.get(CodeCarbonCsv.COLUMNS.indexOf(column));
   }
 
+  private static final String CODECARBON_V3 =
+      "timestamp,project_name,run_id,experiment_id,duration,emissions,emissions_rate,cpu_power,gpu_power,"
+          + "ram_power,cpu_energy,gpu_energy,ram_energy,energy_consumed,water_consumed,country_name,"
+          + "country_iso_code,region,cloud_provider,cloud_region,os,python_version,codecarbon_version,cpu_count,"
+          + "cpu_model,gpu_count,gpu_model,longitude,latitude,ram_total_size,tracking_mode,cpu_utilization_percent,"
+          + "gpu_utilization_percent,ram_utilization_percent,ram_used_gb,on_cloud,pue,wue";
+
   @Test
-  void theHeaderIsCodeCarbonsToTheCharacter() {
-    assertThat(CodeCarbonCsv.HEADER).isEqualTo(
-        "timestamp,project_name,run_id,experiment_id,duration,emissions,emissions_rate,cpu_power,gpu_power,"
-            + "ram_power,cpu_energy,gpu_energy,ram_energy,energy_consumed,water_consumed,country_name,"
-            + "country_iso_code,region,cloud_provider,cloud_region,os,python_version,codecarbon_version,cpu_count,"
-            + "cpu_model,gpu_count,gpu_model,longitude,latitude,ram_total_size,tracking_mode,cpu_utilization_percent,"
-            + "gpu_utilization_percent,ram_utilization_percent,ram_used_gb,on_cloud,pue,wue");
+  void theHeaderIsCodeCarbonsToTheCharacterThenTheEnergysMethodAndUncertainty() {
+    assertThat(CodeCarbonCsv.CODECARBON_HEADER).isEqualTo(CODECARBON_V3);
+    assertThat(CodeCarbonCsv.HEADER).isEqualTo(CODECARBON_V3 + ",energy_method,uncertainty_pct");
+  }
+
+  @Test
+  void theLastTwoColumnsSayHowTheEnergyWasObtainedAndHowUncertainItIs() {
+    String row = CodeCarbonCsv.row(Runs.run(true), "0.1.0");
+    // RAPL's 7200 J at +/-10 % and the RAM estimate's 720 J at +/-40 %, in quadrature
+    assertThat(field(row, "energy_method")).isEqualTo("mixed");
+    assertThat(Double.parseDouble(field(row, "uncertainty_pct")))
+        .isCloseTo(100 * Math.hypot(720, 288) / 7920, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void aRowForAFileOfCodeCarbonsColumnsAloneHasThoseAndNoMore() {
+    String full = CodeCarbonCsv.row(Runs.run(true), "0.1.0");
+    String earlier = CodeCarbonCsv.row(Runs.run(true), "0.1.0", CodeCarbonCsv.CODECARBON_COLUMNS);
+    assertThat(SimpleCsv.split(earlier)).hasSize(CodeCarbonCsv.CODECARBON_COLUMNS.size())
+        .isEqualTo(SimpleCsv.split(full).subList(0, CodeCarbonCsv.CODECARBON_COLUMNS.size()));
   }
 
   @Test

@@ -59,6 +59,16 @@ class CsvAppenderTest {
   }
 
   @Test
+  void aFileAnEarlierVersionBeganKeepsItsHeaderAndGetsRowsOfItsColumns() throws IOException {
+    Files.writeString(csv(), CodeCarbonCsv.CODECARBON_HEADER + "\nearlier,run\n");
+    CsvAppender out = CsvAppender.open(csv());
+    assertThat(out.columns()).isEqualTo(CodeCarbonCsv.CODECARBON_COLUMNS);
+    out.write("this,run");
+    assertThat(Files.readAllLines(csv())).containsExactly(CodeCarbonCsv.CODECARBON_HEADER, "earlier,run", "this,run");
+    assertThat(CsvAppender.open(dir.resolve("new.csv")).columns()).isEqualTo(CodeCarbonCsv.COLUMNS);
+  }
+
+  @Test
   void aFileWithAnotherHeaderIsRefusedBeforeAnythingIsWritten() throws IOException {
     Files.writeString(csv(), "timestamp,project_name,run_id\n1,2,3\n");
     assertThatThrownBy(() -> CsvAppender.open(csv()))

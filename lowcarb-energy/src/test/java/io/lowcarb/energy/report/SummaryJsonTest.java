@@ -98,6 +98,17 @@ class SummaryJsonTest {
     assertThat((double) json.get("uncertainty_pct"))
         .isCloseTo(EnergyBasis.of(Runs.run(true).report().components()).uncertaintyPct(), within(1e-12));
     assertThat(object(json.get("machine_total"))).containsKeys("energy_method", "uncertainty_pct");
+    assertThat(json).as("a run of its own").doesNotContainKey("parent_run_id");
+  }
+
+  @Test
+  void aRunRecordedUnderAnotherNamesItsParent() throws IOException {
+    Path file = dir.resolve("run.json");
+    RunRecord r = Runs.run(true);
+    String parent = "0b7d9a52-6c1e-4f0a-9d3e-2a8b5c4d6e7f";
+    SummaryJson.write(new RunRecord(r.runId(), r.project(), r.experimentId(), r.command(), r.exitCode(), r.report(),
+        r.machine(), r.location(), java.util.Optional.of(parent)), file);
+    assertThat(read(file).get("parent_run_id")).isEqualTo(parent);
   }
 
   @Test

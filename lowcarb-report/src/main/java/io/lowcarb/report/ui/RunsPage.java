@@ -6,7 +6,11 @@ import io.lowcarb.track.Run;
 import io.lowcarb.track.RunKind;
 import java.util.List;
 
-/** The runs list: filters by kind, name and start, and a form to compare the runs ticked. */
+/**
+ * The runs list: filters by kind, name and start, and a form to compare the runs ticked. A run
+ * reads by the first 12 characters of its id, links to its page by the whole id, and its energy
+ * and CO2e carry their method and uncertainty.
+ */
 final class RunsPage {
   private RunsPage() {}
 
@@ -36,7 +40,8 @@ final class RunsPage {
       RunRow r = RunRow.of(run);
       String id = Html.escape(r.id());
       s.append("<tr data-run=\"").append(id).append("\"><td><input type=\"checkbox\" name=\"id\" value=\"").append(id)
-          .append("\"></td><td class=\"id\"><a href=\"/runs/").append(id).append("\">").append(id).append("</a></td>");
+          .append("\"></td><td class=\"id\"><a href=\"/runs/").append(id).append("\" title=\"").append(id).append("\">")
+          .append(Html.escape(run.shortId())).append("</a></td>");
       for (String cell : List.of(r.kind(), r.name(), r.status(), r.start(), r.duration(), r.energy(), r.emissions(),
           r.mainMetric())) {
         s.append("<td>").append(Html.escape(cell)).append("</td>");

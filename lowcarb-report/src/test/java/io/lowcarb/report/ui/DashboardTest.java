@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The dashboard over a store of sample runs: over HTTP, and drawn in headless Chromium. */
 class DashboardTest {
   static final Instant DAY = Instant.parse("2023-03-14T00:00:00Z");
-  static final Pattern ROW = Pattern.compile("<tr data-run=\"([0-9a-f]{12})\">");
+  static final Pattern ROW = Pattern.compile("<tr data-run=\"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\">");
 
   @TempDir static Path dir;
   static RunStore store;
@@ -70,7 +70,9 @@ class DashboardTest {
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(rows(list.body())).containsExactlyInAnyOrderElementsOf(ids.all());
     assertThat(rows(list.body()).getFirst()).isEqualTo(ids.inference());
-    assertThat(list.body()).contains("href=\"/runs/" + ids.measured() + "\"").contains(store.url());
+    assertThat(list.body()).contains("href=\"/runs/" + ids.measured() + "\"").contains(store.url())
+        .as("a list shows the first 12 characters of an id").contains(">" + ids.measured().substring(0, 12) + "</a>")
+        .containsPattern("<td>[0-9.]+ kWh mixed ±[0-9.]+ % \\(cpu rapl ±10 %").containsPattern("<td>[0-9.]+ g mixed ±[0-9.]+ %</td>");
   }
 
   @Test
@@ -147,7 +149,8 @@ class DashboardTest {
     List<RenderedPage.Figure> figures = RenderedPage.figures(load.dom());
     assertThat(figures).extracting(RenderedPage.Figure::type).containsExactly("power", "cumulative");
     assertDrawn(load.dom(), figures);
-    assertThat(load.dom()).contains("Run " + ids.measured() + ": finetune.py");
+    assertThat(figures).allSatisfy(f -> assertThat(f.errorBars()).as(f.type()).isPositive());
+    assertThat(load.dom()).contains("Run " + ids.measured() + ": finetune.py").contains("±");
   }
 
   @Test
@@ -169,6 +172,7 @@ class DashboardTest {
       assertThat(f.expected()).as(f.id()).isPositive();
       assertThat(f.points()).as("points held in %s", f.id()).isEqualTo(f.expected());
       assertThat(f.svgShapes()).as("SVG shapes in %s", f.id()).isGreaterThan(5);
+      assertThat(f.errorBars()).as("error bars held in %s", f.id()).isEqualTo(f.expectedErrors());
     }
   }
 }

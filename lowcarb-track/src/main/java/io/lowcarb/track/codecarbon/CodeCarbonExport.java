@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
 
 /**
  * Stored runs as rows of CodeCarbon's {@code emissions.csv} (v3 columns, its units: s, kg, W, kWh,
- * GB), so that CodeCarbon's dashboard and scripts read lowcarb's history. Runs without a
- * footprint are not exported. A figure not known (an imported row's blank cell) is written blank
- * again, and so is any figure derived from it (a rate needs the duration).
+ * GB, then lowcarb's {@code energy_method} and {@code uncertainty_pct}), so that CodeCarbon's
+ * dashboard and scripts read lowcarb's history. Runs without a footprint are not exported. A
+ * figure not known (an imported row's blank cell, the uncertainty of a run stored before lowcarb
+ * kept it) is written blank again, and so is any figure derived from it (a rate needs the duration).
  */
 public final class CodeCarbonExport {
   private CodeCarbonExport() {}
@@ -65,6 +66,8 @@ public final class CodeCarbonExport {
     v.put("on_cloud", f.zone().contains(":") ? "Y" : "N");
     v.put("pue", num(f.pue()));
     v.put("wue", num(0));
+    v.put("energy_method", f.method().map(m -> m.label()).orElse(""));
+    v.put("uncertainty_pct", num(f.uncertaintyPct()));
     return CodeCarbonCsv.COLUMNS.stream()
         .map(c -> CodeCarbonCsv.escape(v.getOrDefault(c, "")))
         .collect(Collectors.joining(","));

@@ -1,5 +1,6 @@
 package io.lowcarb.track.codecarbon;
 
+import io.lowcarb.energy.EnergyBasis;
 import io.lowcarb.track.EnergyFigure;
 import io.lowcarb.track.Footprint;
 import io.lowcarb.track.ImportedRun;
@@ -8,6 +9,7 @@ import io.lowcarb.track.RunEnd;
 import io.lowcarb.track.RunKind;
 import io.lowcarb.track.RunStart;
 import io.lowcarb.track.RunStatus;
+import io.lowcarb.track.RunStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,8 +27,11 @@ import java.util.UUID;
 
 /**
  * One row of an emissions.csv as a run. CodeCarbon's energies are its own, measured or estimated:
- * they are labelled {@code codecarbon}. Its timestamp is when the row was written, the end of the
- * run (its totals so far for a row written by a flush); the start is that less the duration.
+ * they are labelled {@code codecarbon}, and the run's method and uncertainty are not known, unless
+ * the row has lowcarb's columns {@code energy_method} and {@code uncertainty_pct} (a file lowcarb
+ * wrote). Its timestamp is when the row was written, the end of the run (its totals so far for a
+ * row written by a flush); the start is that less the duration. A row whose {@code run_id} is a
+ * UUID naming one run (no task) keeps it as its id in the store.
  */
 final class CodeCarbonRun {
   /** Starts the key of every run imported from CodeCarbon. */
@@ -77,7 +82,8 @@ final class CodeCarbonRun {
         params, start, machine(row), "", seconds.isPresent());
     RunEnd e = new RunEnd(RunStatus.FINISHED, end, footprint, Map.of(), List.of(), Optional.empty(),
         OptionalInt.empty(), "");
-    return new ImportedRun(s, e, key(runId, task));
+    Optional<String> id = task.isEmpty() && RunStore.isUuid(runId) ? Optional.of(runId) : Optional.empty();
+    return new ImportedRun(s, e, key(runId, task), id);
   }
 
   /** Energy and emissions, either of which may be missing; empty when both are. */
@@ -105,7 +111,21 @@ final class CodeCarbonRun {
         : Double.NaN;
     String zone = clip(first(row.text("cloud_region"), row.text("country_iso_code"), row.text("country_name")), 100);
     return Optional.of(new Footprint(energy, kwh.orElse(Double.NaN), kg.orElse(Double.NaN), intensity, zone,
-        "CodeCarbon (emissions / energy of the imported row)", "average", pue));
+        "CodeCarbon (emissions / energy of the imported row)", "average", pue, method(row),
+        row.amount("uncertainty_pct").orElse(Double.NaN)));
+  }
+
+  /** lowcarb's {@code energy_method} column: empty when blank or absent (CodeCarbon's own files). */
+  private static Optional<EnergyBasis.Obtained> method(CodeCarbonRow row) throws RowProblem {
+    String m = row.text("energy_method");
+    if (m.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(EnergyBasis.Obtained.ofLabel(m.toLowerCase(java.util.Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      throw new RowProblem(e.getMessage());
+    }
   }
 
   private static Machine machine(CodeCarbonRow row) {

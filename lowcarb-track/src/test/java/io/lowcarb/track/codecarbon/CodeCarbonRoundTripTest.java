@@ -33,12 +33,13 @@ class CodeCarbonRoundTripTest {
   @Test
   void exportedRunsReadBackWithTheSameFigures() throws Exception {
     Instant t0 = Instant.parse("2026-02-01T08:00:00Z");
-    Footprint fp = new Footprint(List.of(new EnergyFigure("cpu", 0.003, "rapl", "rapl:package-0"),
-        new EnergyFigure("ram", 0.001, "estimate", "ram-model")), 0.004, 0.004 * 1.1 * 120 / 1000, 120, "ES",
+    Footprint fp = new Footprint(List.of(new EnergyFigure("cpu", 0.003, "rapl", "rapl:package-0", 10),
+        new EnergyFigure("ram", 0.001, "estimate", "ram-model", 40)), 0.004, 0.004 * 1.1 * 120 / 1000, 120, "ES",
         "built-in table", "average", 1.1);
     Path out = dir.resolve("emissions.csv");
+    String id;
     try (RunStore store = RunStore.open(RunStore.defaultUrl(dir))) {
-      String id = store.begin(new RunStart(RunKind.TRAIN, "digits, mlp", "lowcarb train", Map.of(), t0,
+      id = store.begin(new RunStart(RunKind.TRAIN, "digits, mlp", "lowcarb train", Map.of(), t0,
           new Machine("h", "Test CPU", 4, 8_000_000_000L, List.of(), "Linux"), "accuracy"));
       store.finish(id, RunEnd.finished(t0.plusSeconds(300), fp, Map.of("accuracy", 0.97)));
       Run run = store.get(id);
@@ -56,10 +57,40 @@ class CodeCarbonRoundTripTest {
     assertThat(f.pue()).isEqualTo(1.1);
     assertThat(f.energy()).extracting(EnergyFigure::component, EnergyFigure::kwh)
         .containsExactly(Tuple.tuple("cpu", 0.003), Tuple.tuple("ram", 0.001));
+    assertThat(f.method()).isEqualTo(fp.method()).contains(io.lowcarb.energy.EnergyBasis.Obtained.MIXED);
+    assertThat(f.uncertaintyPct()).isCloseTo(fp.uncertaintyPct(), within(1e-12));
+    assertThat(back.id()).as("the file's run_id is the store's id").contains(id);
     try (RunStore store = RunStore.open(RunStore.defaultUrl(dir))) {
-      assertThat(store.importRuns(List.of(back))).hasSize(1);
-      assertThat(store.list(RunFilter.latest(10))).hasSize(2);
+      assertThat(store.importRuns(List.of(back))).as("the store holds that run already").isEmpty();
+      assertThat(store.list(RunFilter.latest(10))).hasSize(1);
     }
+    try (RunStore other = RunStore.open(RunStore.defaultUrl(dir.resolve("other")))) {
+      assertThat(other.importRuns(List.of(back))).containsValue(id);
+      assertThat(other.get(id).footprint().orElseThrow().basis()).isEqualTo(fp.basis());
+    }
+  }
+
+  @Test
+  void codeCarbonsOwnRowsHaveNoMethodOrUncertaintyAndABadMethodIsNamed() throws Exception {
+    CodeCarbonFile own = CodeCarbonImport.read(CodeCarbonImportTest.fixture("v3-emissions.csv"), UTC);
+    assertThat(own.runs()).allSatisfy(r -> r.end().footprint().ifPresent(f -> {
+      assertThat(f.method()).isEmpty();
+      assertThat(f.knownUncertaintyPct()).isEmpty();
+    }));
+    String text = "timestamp,run_id,duration,energy_consumed,emissions,energy_method,uncertainty_pct\n"
+        + "2025-01-01T00:00:00,r1,10,0.2,0.1,estimated,30\n"
+        + "2025-01-01T00:00:00,r2,10,0.2,0.1,guessed,30\n"
+        + "2025-01-01T00:00:00,r3,10,0.2,0.1,,\n";
+    CodeCarbonFile file = CodeCarbonImport.read(text.getBytes(), "basis.csv", UTC);
+    assertThat(file.runs()).hasSize(2);
+    Footprint estimated = file.runs().getFirst().end().footprint().orElseThrow();
+    assertThat(estimated.basis()).contains(new io.lowcarb.energy.EnergyBasis(
+        io.lowcarb.energy.EnergyBasis.Obtained.ESTIMATED, 30));
+    assertThat(file.runs().get(1).end().footprint().orElseThrow().basis()).as("blank: not known").isEmpty();
+    assertThat(file.skipped()).singleElement().satisfies(r -> {
+      assertThat(r.line()).isEqualTo(3);
+      assertThat(r.reason()).contains("guessed");
+    });
   }
 
   @Test
