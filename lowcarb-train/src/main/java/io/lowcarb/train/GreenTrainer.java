@@ -55,6 +55,7 @@ public final class GreenTrainer {
   /** Trains {@code spec} on {@code data} and returns the result; checkpoints go to {@code settings.out()}. */
   public TrainingResult train(ModelSpec spec, Split data, TrainSettings settings, TrainingProgress progress)
       throws IOException {
+    NativeHeap.keepBatchBuffers(System.getenv());
     Engine.getInstance().setRandomSeed((int) settings.seed());
     // Inputs are standardised with the training part's mean and deviation (kept with the checkpoint).
     double[] moments = data.train().moments();
