@@ -272,6 +272,7 @@ final class TrainCommand implements Callable<Integer> {
       g.writeNumberField("epochs_run", r.epochs().size());
       g.writeNumberField("energy_kwh", r.totalKwh());
       g.writeNumberField("emissions_kg", r.totalGrams() / 1000);
+      g.writeNumberField("duration_s", r.totalSeconds());
       g.writeNumberField("sessions", r.sessions());
       g.writeNumberField("session_energy_kwh", r.report().kwh());
       writePrediction(g, r.predicted());

@@ -64,6 +64,7 @@ class TrainCommandTest {
     assertThat(r.get("epochs_run").asInt()).isBetween(1, 20).isEqualTo(r.get("epochs").size());
     assertThat(r.get("energy_kwh").asDouble()).isPositive();
     assertThat(r.get("emissions_kg").asDouble()).isPositive();
+    assertThat(r.get("duration_s").asDouble()).isPositive();
     assertThat(r.get("predicted_energy_kwh").asDouble()).isPositive();
     assertThat(r.get("stopped_because").asText()).isIn("target-accuracy", "epochs");
     assertThat(Path.of(r.get("checkpoint").asText())).exists();
