@@ -14,8 +14,9 @@ import java.util.List;
  * epochs measured whole since then (each from the end of the one before to its own end).
  *
  * <p>The interval: the statistical half-width is the larger of a 95 % prediction interval from the
- * spread between blocks of batches and one from the spread between epochs (once three per-epoch
- * figures exist); it applies to what is still to come. The meter's own uncertainty applies to the
+ * spread between blocks of batches (widened when consecutive blocks drift together) and one from
+ * the spread between epochs (once three per-epoch figures exist); it applies to what is still to
+ * come. The meter's own uncertainty applies to the
  * whole energy, measured and predicted. The two are independent and add in quadrature. Time has no
  * meter term; emissions take the energy's relative terms (the intensity's own uncertainty is not
  * modelled).
@@ -105,17 +106,22 @@ public final class Forecaster {
   /** The statistical half-width, relative to what is still to come, for one figure of a reading. */
   private double spread(int remaining, java.util.function.ToDoubleFunction<Reading> figure) {
     List<Double> rates = new ArrayList<>();
+    List<double[]> stretches = new ArrayList<>();
     double blockBatches = 0;
     for (int i = 0; i < traces.size(); i++) {
       List<EpochTrace.BatchReading> r = i == 0 ? traces.get(i).steady() : traces.get(i).readings();
+      double[] stretch = new double[Math.max(0, r.size() - 1)];
       for (int b = 1; b < r.size(); b++) {
         int batches = r.get(b).batch() - r.get(b - 1).batch();
-        rates.add((figure.applyAsDouble(r.get(b).at()) - figure.applyAsDouble(r.get(b - 1).at())) / batches);
+        stretch[b - 1] = (figure.applyAsDouble(r.get(b).at()) - figure.applyAsDouble(r.get(b - 1).at())) / batches;
+        rates.add(stretch[b - 1]);
         blockBatches += batches;
       }
+      stretches.add(stretch);
     }
     double futureBlocks = rates.isEmpty() ? 1 : remaining * (double) traces.getLast().batches() / (blockBatches / rates.size());
-    double blocks = Spread.relativeHalfWidth(rates.stream().mapToDouble(Double::doubleValue).toArray(), futureBlocks);
+    double blocks = Spread.relativeHalfWidth(rates.stream().mapToDouble(Double::doubleValue).toArray(), futureBlocks,
+        Spread.inflation(stretches));
     if (Double.isNaN(blocks)) {
       blocks = UNKNOWN_SPREAD;
     }

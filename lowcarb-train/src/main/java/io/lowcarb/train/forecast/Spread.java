@@ -24,6 +24,14 @@ final class Spread {
    * samples (no spread seen yet).
    */
   static double relativeHalfWidth(double[] samples, double future) {
+    return relativeHalfWidth(samples, future, 1);
+  }
+
+  /**
+   * As {@link #relativeHalfWidth(double[], double)}, with the variance of both means multiplied by
+   * {@code inflation} (see {@link #inflation}).
+   */
+  static double relativeHalfWidth(double[] samples, double future, double inflation) {
     int n = samples.length;
     if (n < 2) {
       return Double.NaN;
@@ -40,6 +48,40 @@ final class Spread {
     if (!(mean > 0)) {
       return sd == 0 ? 0 : 1; // nothing measured, or a meter going backwards: no relative spread to speak of
     }
-    return t975(n - 1) * sd / mean * Math.sqrt(1.0 / n + 1.0 / Math.max(1, future));
+    return t975(n - 1) * sd / mean * Math.sqrt(inflation * (1.0 / n + 1.0 / Math.max(1, future)));
+  }
+
+  /**
+   * How much more a mean of consecutive draws varies than one of independent draws, from their
+   * lag-1 autocorrelation r pooled over the runs of draws: (1 + r) / (1 - r), the inverse of the
+   * effective share of independent draws for a first-order autoregressive process. Draws that drift
+   * together (a machine whose load changes slowly) say less about the future than their count
+   * suggests. r is held in [0, 0.9]: a negative estimate from a few draws is taken as none.
+   */
+  static double inflation(java.util.List<double[]> runs) {
+    double sum = 0;
+    int n = 0;
+    for (double[] run : runs) {
+      for (double x : run) {
+        sum += x;
+        n++;
+      }
+    }
+    if (n < 3) {
+      return 1;
+    }
+    double mean = sum / n;
+    double lagged = 0;
+    double squares = 0;
+    for (double[] run : runs) {
+      for (int i = 0; i < run.length; i++) {
+        squares += (run[i] - mean) * (run[i] - mean);
+        if (i + 1 < run.length) {
+          lagged += (run[i] - mean) * (run[i + 1] - mean);
+        }
+      }
+    }
+    double r = squares > 0 ? Math.clamp(lagged / squares, 0.0, 0.9) : 0;
+    return (1 + r) / (1 - r);
   }
 }

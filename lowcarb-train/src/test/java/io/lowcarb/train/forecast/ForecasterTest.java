@@ -103,6 +103,24 @@ class ForecasterTest {
   }
 
   @Test
+  void aDriftingMachineWidensTheIntervalMoreThanTheSameNoiseInAnyOrder() {
+    // the same ten block costs, once climbing steadily (another job ramping up), once interleaved
+    double[] climbing = {0.80, 0.85, 0.90, 0.95, 1.00, 1.05, 1.10, 1.15, 1.20, 1.25};
+    double[] interleaved = {0.80, 1.25, 0.85, 1.20, 0.90, 1.15, 0.95, 1.10, 1.00, 1.05};
+    double drift = spreadAfterEpochOne(climbing);
+    double noise = spreadAfterEpochOne(interleaved);
+    assertThat(noise).isPositive();
+    assertThat(drift).isGreaterThan(2 * noise);
+  }
+
+  /** Epoch 1: 10 warm-up batches, then ten blocks of ten batches at the given cost per batch. */
+  private static double spreadAfterEpochOne(double[] blockCosts) {
+    SyntheticRun run = new SyntheticRun(10, 0.0001, 0);
+    return new Forecaster(5, 0, Reading.ZERO)
+        .add(run.epoch(1, 110, 10, b -> b <= 10 ? 3 : blockCosts[(b - 11) / 10], 0, 0)).spreadPct();
+  }
+
+  @Test
   void theMetersUncertaintyWidensTheWholeEnergyNotTheTime() {
     SyntheticRun run = new SyntheticRun(10, 0.0001, 20);
     Forecast f = new Forecaster(4, 1, Reading.ZERO).add(run.epoch(1, 50, 5, b -> 1, 2, 1));
