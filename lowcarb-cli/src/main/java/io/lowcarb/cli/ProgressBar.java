@@ -2,6 +2,8 @@ package io.lowcarb.cli;
 
 import io.lowcarb.train.EpochResult;
 import io.lowcarb.train.TrainingProgress;
+import io.lowcarb.train.forecast.Estimate;
+import io.lowcarb.train.forecast.Forecast;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -44,7 +46,33 @@ final class ProgressBar implements TrainingProgress {
   }
 
   @Override
-  public void predicted(double kwh, double grams, int epochs) {
-    err.printf(Locale.ROOT, "  predicted for %d epochs: %s, %s CO2e%n", epochs, Summary.energy(kwh * 3.6e6), Summary.grams(grams));
+  public void predicted(Forecast f) {
+    err.printf(Locale.ROOT, "  predicted for %d epochs: %s, %s CO2e, %s%n", f.epochs(), energy(f.energyKwh()),
+        grams(f.emissionsGrams()), seconds(f.seconds()));
+  }
+
+  /** An energy in kWh as J, Wh or kWh, with its interval. */
+  static String energy(Estimate kwh) {
+    Estimate j = kwh.times(3.6e6);
+    if (j.high() >= 3.6e6) {
+      return range(kwh, "%.3f", " kWh");
+    }
+    return j.high() >= 3600 ? range(j.times(1 / 3600.0), "%.2f", " Wh") : range(j, "%.3g", " J");
+  }
+
+  /** A mass in gCO2e as mg, g or kg, with its interval. */
+  static String grams(Estimate g) {
+    if (g.high() >= 1000) {
+      return range(g.times(1 / 1000.0), "%.3f", " kg");
+    }
+    return g.high() >= 1 ? range(g, "%.3g", " g") : range(g.times(1000), "%.3g", " mg");
+  }
+
+  static String seconds(Estimate s) {
+    return s.high() >= 120 ? range(s.times(1 / 60.0), "%.1f", " min") : range(s, "%.1f", " s");
+  }
+
+  private static String range(Estimate e, String number, String unit) {
+    return String.format(Locale.ROOT, number + unit + " (" + number + " to " + number + ")", e.point(), e.low(), e.high());
   }
 }

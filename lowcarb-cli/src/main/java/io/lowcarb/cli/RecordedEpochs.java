@@ -3,6 +3,7 @@ package io.lowcarb.cli;
 import io.lowcarb.train.EpochResult;
 import io.lowcarb.train.TrainingProgress;
 import io.lowcarb.train.WarmStart;
+import io.lowcarb.train.forecast.Forecast;
 import io.lowcarb.track.Point;
 import java.util.List;
 
@@ -44,8 +45,9 @@ final class RecordedEpochs implements TrainingProgress {
   }
 
   @Override
-  public void predicted(double energyKwh, double co2Grams, int epochs) {
-    next.predicted(energyKwh, co2Grams, epochs);
+  public void predicted(Forecast f) {
+    next.predicted(f);
+    recording.points("predicted_energy_kwh", List.of(new Point(f.afterEpoch(), f.energyKwh().point())));
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.lowcarb.track.Artifact;
 import io.lowcarb.track.FunctionalUnit;
 import io.lowcarb.track.Machine;
 import io.lowcarb.track.RunKind;
+import io.lowcarb.train.BudgetBasis;
 import io.lowcarb.train.EpochResult;
 import io.lowcarb.train.GreenTrainer;
 import io.lowcarb.train.TrainSettings;
@@ -17,6 +18,8 @@ import io.lowcarb.train.data.DatasetCache;
 import io.lowcarb.train.data.DatasetFormatException;
 import io.lowcarb.train.data.Datasets;
 import io.lowcarb.train.data.Split;
+import io.lowcarb.train.forecast.Estimate;
+import io.lowcarb.train.forecast.Forecast;
 import io.lowcarb.train.model.ModelSpec;
 import io.lowcarb.train.model.SpecException;
 import java.io.IOException;
@@ -86,13 +89,17 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--max-energy", paramLabel = "ENERGY", description = "Stop at this energy, e.g. 0.05kWh, 50Wh, 1000J.")
   String maxEnergy;
 
-  @Option(names = "--max-co2", paramLabel = "MASS", description = "Stop at this CO2e, e.g. 20g; refuse to go on if epoch 1 predicts more.")
+  @Option(names = "--max-co2", paramLabel = "MASS", description = "Stop at this CO2e, e.g. 20g, or as soon as the prediction exceeds it.")
   String maxCo2;
+
+  @Option(names = "--budget-on", defaultValue = "upper", paramLabel = "upper|point",
+      description = "Hold budgets against the prediction interval's upper end (default) or its point.")
+  String budgetOn;
 
   @Option(names = "--patience", defaultValue = "0", description = "Stop after N epochs without a better validation accuracy.")
   int patience;
 
-  @Option(names = "--force", description = "Go on even when the prediction exceeds --max-co2.")
+  @Option(names = "--force", description = "Go on even when the prediction exceeds --max-energy or --max-co2.")
   boolean force;
 
   @Option(names = "--init-from", paramLabel = "CHECKPOINT",
@@ -128,6 +135,11 @@ final class TrainCommand implements Callable<Integer> {
     }
     OptionalDouble energyBudget = maxEnergy == null ? OptionalDouble.empty() : OptionalDouble.of(Quantities.kwh(maxEnergy, "--max-energy"));
     OptionalDouble co2Budget = maxCo2 == null ? OptionalDouble.empty() : OptionalDouble.of(Quantities.grams(maxCo2, "--max-co2"));
+    BudgetBasis basis = switch (budgetOn.strip().toLowerCase(Locale.ROOT)) {
+      case "upper" -> BudgetBasis.UPPER;
+      case "point" -> BudgetBasis.POINT;
+      default -> throw new UsageException("--budget-on must be upper or point, got '" + budgetOn + "'");
+    };
     meterOptions.check();
     IntensityOptions.Choice intensity = intensityOptions.resolve(Instant.now());
     Split data;
@@ -150,7 +162,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainSettings settings = new TrainSettings(epochs, batchSize, learningRate, learningRateDecay, seed,
         targetAccuracy == null ? OptionalDouble.empty() : OptionalDouble.of(targetAccuracy), energyBudget, co2Budget,
         patience, force, out, resume, java.util.Optional.ofNullable(initFrom), java.util.Set.copyOf(freeze),
-        validateOnTest);
+        validateOnTest, basis);
     SensorDiscovery.Result found = SensorDiscovery.discover(meterOptions.discovery());
     PrintWriter err = spec().commandLine().getErr();
     err.printf(Locale.ROOT, "train: %s on %s (%d training, %d test examples), up to %d epochs%n",
@@ -176,9 +188,10 @@ final class TrainCommand implements Callable<Integer> {
       if (json != null) {
         files.add(new Artifact("json", json.toAbsolutePath().toString()));
       }
-      recording.finish(result.report(), Map.of("accuracy", result.accuracy(), "epochs", (double) result.epochs().size(),
-              "predicted_energy_kwh", result.predictedEnergyKwh(), "total_energy_kwh", result.totalKwh()),
-          end -> end.withArtifacts(files).withUnit(new FunctionalUnit("training run", 1)));
+      Map<String, Double> metrics = new java.util.LinkedHashMap<>(Map.of("accuracy", result.accuracy(),
+          "epochs", (double) result.epochs().size(), "total_energy_kwh", result.totalKwh()));
+      result.predicted().ifPresent(f -> metrics.put("predicted_energy_kwh", f.energyKwh().point()));
+      recording.finish(result.report(), metrics, end -> end.withArtifacts(files).withUnit(new FunctionalUnit("training run", 1)));
     }
     return 0;
   }
@@ -186,10 +199,16 @@ final class TrainCommand implements Callable<Integer> {
   private void report(PrintWriter err, TrainingResult result) {
     err.printf(Locale.ROOT, "train: test accuracy %.4f after %d epochs; stopped: %s%n",
         result.accuracy(), result.epochs().size(), result.stoppedBecause());
-    err.printf(Locale.ROOT, "train: energy %s (predicted after epoch 1 for %d epochs: %s), %s CO2e (predicted %s)%s%n",
-        Summary.energy(result.totalKwh() * 3.6e6), epochs, Summary.energy(result.predictedEnergyKwh() * 3.6e6),
-        Summary.grams(result.totalGrams()), Summary.grams(result.predictedCo2Grams()),
-        result.sessions() > 1 ? " over " + result.sessions() + " sessions" : "");
+    String sessions = result.sessions() > 1 ? " over " + result.sessions() + " sessions" : "";
+    if (result.predicted().isPresent()) {
+      Forecast f = result.predicted().get();
+      err.printf(Locale.ROOT, "train: energy %s, predicted after epoch 1 for %d epochs %s; %s CO2e, predicted %s%s%n",
+          Summary.energy(result.totalKwh() * 3.6e6), f.epochs(), ProgressBar.energy(f.energyKwh()),
+          Summary.grams(result.totalGrams()), ProgressBar.grams(f.emissionsGrams()), sessions);
+    } else {
+      err.printf(Locale.ROOT, "train: energy %s, %s CO2e%s%n", Summary.energy(result.totalKwh() * 3.6e6),
+          Summary.grams(result.totalGrams()), sessions);
+    }
     err.println("train: checkpoint " + result.checkpoint());
   }
 
@@ -261,10 +280,10 @@ final class TrainCommand implements Callable<Integer> {
       g.writeNumberField("epochs_run", r.epochs().size());
       g.writeNumberField("energy_kwh", r.totalKwh());
       g.writeNumberField("emissions_kg", r.totalGrams() / 1000);
+      g.writeNumberField("duration_s", r.totalSeconds());
       g.writeNumberField("sessions", r.sessions());
       g.writeNumberField("session_energy_kwh", r.report().kwh());
-      g.writeNumberField("predicted_energy_kwh", r.predictedEnergyKwh());
-      g.writeNumberField("predicted_emissions_kg", r.predictedCo2Grams() / 1000);
+      writePrediction(g, r.predicted());
       g.writeStringField("stopped_because", r.stoppedBecause());
       g.writeStringField("checkpoint", r.checkpoint());
       g.writeObjectFieldStart("intensity");
@@ -283,10 +302,39 @@ final class TrainCommand implements Callable<Integer> {
         g.writeNumberField("seconds", e.seconds());
         g.writeNumberField("samples_per_s", e.samplesPerSecond());
         g.writeStringField("checkpoint", e.checkpoint());
+        writePrediction(g, e.forecast());
         g.writeEndObject();
       }
       g.writeEndArray();
       g.writeEndObject();
     }
+  }
+
+  /** The prediction's fields (null without one): kWh, kgCO2e and s, each with its interval [low, high]. */
+  private static void writePrediction(JsonGenerator g, java.util.Optional<Forecast> forecast) throws IOException {
+    Forecast f = forecast.orElse(null);
+    writeEstimate(g, "predicted_energy_kwh", "predicted_energy_interval_kwh", f == null ? null : f.energyKwh());
+    writeEstimate(g, "predicted_emissions_kg", "predicted_emissions_interval_kg",
+        f == null ? null : f.emissionsGrams().times(1 / 1000.0));
+    writeEstimate(g, "predicted_duration_s", "predicted_duration_interval_s", f == null ? null : f.seconds());
+    if (f != null) {
+      g.writeNumberField("prediction_after_epoch", f.afterEpoch());
+      g.writeNumberField("prediction_spent_energy_kwh", f.spentKwh());
+      g.writeNumberField("prediction_spread_pct", f.spreadPct());
+      g.writeNumberField("prediction_meter_uncertainty_pct", f.meterPct());
+    }
+  }
+
+  private static void writeEstimate(JsonGenerator g, String point, String interval, Estimate e) throws IOException {
+    if (e == null) {
+      g.writeNullField(point);
+      g.writeNullField(interval);
+      return;
+    }
+    g.writeNumberField(point, e.point());
+    g.writeArrayFieldStart(interval);
+    g.writeNumber(e.low());
+    g.writeNumber(e.high());
+    g.writeEndArray();
   }
 }

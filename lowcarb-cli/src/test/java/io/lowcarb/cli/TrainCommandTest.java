@@ -32,6 +32,8 @@ class TrainCommandTest {
     assertUsageError(Cli.inProcess("train", "--model", "mlp:0"), "--model mlp:UNITS needs a positive number of hidden units, got 'mlp:0'");
     assertUsageError(Cli.inProcess("train", "--max-co2", "20 tons"), "--max-co2");
     assertUsageError(Cli.inProcess("train", "--max-energy", "lots"), "--max-energy");
+    assertUsageError(Cli.inProcess("train", "--max-energy", "1J", "--budget-on", "median"),
+        "--budget-on must be upper or point, got 'median'");
     assertUsageError(Cli.inProcess("train", "--target-accuracy", "1.5"), "--target-accuracy");
     assertUsageError(Cli.inProcess("train", "--lr-decay", "2"), "--lr-decay must be in (0, 1]");
     assertUsageError(Cli.inProcess("train", "--classes", "5-12"), "--classes");
@@ -62,6 +64,7 @@ class TrainCommandTest {
     assertThat(r.get("epochs_run").asInt()).isBetween(1, 20).isEqualTo(r.get("epochs").size());
     assertThat(r.get("energy_kwh").asDouble()).isPositive();
     assertThat(r.get("emissions_kg").asDouble()).isPositive();
+    assertThat(r.get("duration_s").asDouble()).isPositive();
     assertThat(r.get("predicted_energy_kwh").asDouble()).isPositive();
     assertThat(r.get("stopped_because").asText()).isIn("target-accuracy", "epochs");
     assertThat(Path.of(r.get("checkpoint").asText())).exists();
@@ -70,5 +73,27 @@ class TrainCommandTest {
       assertThat(first.get(field).asDouble()).as(field).isPositive();
     }
     assertThat(Files.readString(dir.resolve("log"))).contains("predicted for 20 epochs");
+    // The prediction after epoch 1 at the top, the one after each epoch with the epoch: each with its interval.
+    assertPrediction(r, 1);
+    for (int i = 0; i < r.get("epochs").size(); i++) {
+      assertPrediction(r.get("epochs").get(i), i + 1);
+    }
+    assertThat(r.get("predicted_energy_kwh").asDouble()).isEqualTo(first.get("predicted_energy_kwh").asDouble());
+  }
+
+  private static void assertPrediction(JsonNode r, int afterEpoch) {
+    assertThat(r.get("prediction_after_epoch").asInt()).isEqualTo(afterEpoch);
+    for (String[] f : new String[][] {{"predicted_energy_kwh", "predicted_energy_interval_kwh"},
+        {"predicted_emissions_kg", "predicted_emissions_interval_kg"}, {"predicted_duration_s", "predicted_duration_interval_s"}}) {
+      double point = r.get(f[0]).asDouble();
+      JsonNode interval = r.get(f[1]);
+      assertThat(point).as(f[0]).isPositive();
+      assertThat(interval.size()).as(f[1]).isEqualTo(2);
+      assertThat(interval.get(0).asDouble()).as(f[1]).isBetween(0.0, point);
+      assertThat(interval.get(1).asDouble()).as(f[1]).isGreaterThanOrEqualTo(point);
+    }
+    // The meter is never exact (RAPL, NVML or an estimate): its uncertainty widens the energy interval.
+    assertThat(r.get("prediction_meter_uncertainty_pct").asDouble()).isPositive();
+    assertThat(r.get("predicted_energy_interval_kwh").get(1).asDouble()).isGreaterThan(r.get("predicted_energy_kwh").asDouble());
   }
 }

@@ -15,10 +15,16 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
+import io.lowcarb.energy.ComponentEnergy;
 import io.lowcarb.energy.EnergyReport;
 import io.lowcarb.energy.Measurement;
 import io.lowcarb.energy.Meter;
 import io.lowcarb.train.data.LabeledData;
+import io.lowcarb.train.forecast.EpochRecorder;
+import io.lowcarb.train.forecast.Forecast;
+import io.lowcarb.train.forecast.Forecaster;
+import io.lowcarb.train.forecast.Reading;
+import io.lowcarb.train.forecast.Warmup;
 import io.lowcarb.train.data.Split;
 import io.lowcarb.train.model.Blocks;
 import io.lowcarb.train.model.CheckpointLayout;
@@ -28,10 +34,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Trains a model on DJL (PyTorch engine) with the energy of every epoch measured, a prediction of
- * the whole run's footprint after the first epoch, a checkpoint per epoch, and stopping rules.
+ * the whole run's footprint after every epoch (see {@link Forecaster}), a checkpoint per epoch,
+ * and stopping rules.
  * Stopping decisions use a validation part carved from the training data; the test part is
  * touched once, at the end.
  */
@@ -46,6 +56,7 @@ public final class GreenTrainer {
   /** Trains {@code spec} on {@code data} and returns the result; checkpoints go to {@code settings.out()}. */
   public TrainingResult train(ModelSpec spec, Split data, TrainSettings settings, TrainingProgress progress)
       throws IOException {
+    NativeHeap.keepBatchBuffers(System.getenv());
     Engine.getInstance().setRandomSeed((int) settings.seed());
     // Inputs are standardised with the training part's mean and deviation (kept with the checkpoint).
     double[] moments = data.train().moments();
@@ -58,6 +69,9 @@ public final class GreenTrainer {
     Ledger ledger = ledger(spec, settings);
     Files.writeString(settings.out().resolve("model.json"), spec.toJson());
     int firstEpoch = ledger.epochs().size() + 1;
+    // What earlier sessions spent is part of the whole training's footprint.
+    Forecaster forecaster = new Forecaster(settings.epochs(), data.test().size() / (double) Math.max(1, fit.test().size()),
+        new Reading(ledger.totalKwh() * 3.6e6, ledger.totalGrams(), ledger.totalSeconds(), 0));
 
     try (Measurement run = meter.start("train " + spec.name() + " on " + data.train().name());
         Model model = Model.newInstance(spec.name());
@@ -90,13 +104,21 @@ public final class GreenTrainer {
 
         List<EpochResult> epochs = new ArrayList<>(ledger.epochs());
         String stopped = "epochs";
-        double predictedKwh = ledger.predictedKwh();
-        double predictedGrams = ledger.predictedGrams();
         StoppingRules rules = new StoppingRules(settings);
         String checkpoint = "";
+        int batches = (int) Math.ceil(fit.train().size() / (double) settings.batchSize());
+        Supplier<Reading> meterReading = () -> reading(run.peek());
         for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
-          double loss = trainEpoch(trainer, train, fit.train().size(), settings.batchSize(), epoch, progress);
+          // Only the session's first epoch warms up: the JIT, first allocations, the engine's kernel choices.
+          EpochRecorder recorder = new EpochRecorder(epoch, batches,
+              epoch == firstEpoch ? Warmup.DEFAULT.of(batches) : 0, meterReading);
+          int current = epoch;
+          double loss = trainEpoch(trainer, train, fit.train().size(), done -> {
+            recorder.batchDone(done);
+            progress.batch(current, done, batches);
+          });
           double accuracy = accuracy(trainer, validation);
+          recorder.validated();
           trainer.notifyListeners(l -> l.onEpoch(trainer));
           model.setProperty("Epoch", Integer.toString(epoch));
           model.setProperty("ValidationAccuracy", Double.toString(accuracy));
@@ -104,19 +126,17 @@ public final class GreenTrainer {
           model.setProperty("InputStd", Double.toString(moments[1]));
           model.save(settings.out(), "model");
           checkpoint = settings.out().resolve(String.format("model-%04d.params", epoch)).toString();
+          Forecast forecast = forecaster.add(recorder.end());
           EnergyReport e = energy.lastEpoch();
           EpochResult result = new EpochResult(epoch, loss, accuracy, e.kwh(), e.emissionsGrams(), e.seconds(),
-              fit.train().size() / Math.max(e.seconds(), 1e-9), checkpoint);
+              fit.train().size() / Math.max(e.seconds(), 1e-9), checkpoint, Optional.of(forecast));
           epochs.add(result);
           ledger.addEpoch(result);
-          progress.epoch(result);
-
           if (epoch == 1) {
-            predictedKwh = rules.predictedKwh(result);
-            predictedGrams = rules.predictedGrams(result);
-            progress.predicted(predictedKwh, predictedGrams, settings.epochs());
-            ledger.predicted(predictedKwh, predictedGrams);
+            ledger.predicted(forecast);
           }
+          progress.epoch(result);
+          progress.predicted(forecast);
           flush(ledger, run.peek(), settings.out());
           var reason = rules.stop(epochs);
           if (reason.isPresent()) {
@@ -126,13 +146,13 @@ public final class GreenTrainer {
         }
         double testAccuracy = accuracy(trainer, test);
         EnergyReport total = run.stop();
-        ledger.session(total.kwh(), total.emissionsGrams(), true);
+        ledger.session(total.kwh(), total.emissionsGrams(), total.seconds(), true);
         ledger.write(settings.out());
         if (checkpoint.isEmpty() && !epochs.isEmpty()) {
           checkpoint = epochs.getLast().checkpoint();
         }
-        return new TrainingResult(testAccuracy, List.copyOf(epochs), predictedKwh, predictedGrams, stopped,
-            checkpoint, total, ledger.totalKwh(), ledger.totalGrams(), ledger.sessions().size());
+        return new TrainingResult(testAccuracy, List.copyOf(epochs), ledger.predicted(), stopped, checkpoint, total,
+            ledger.totalKwh(), ledger.totalGrams(), ledger.totalSeconds(), ledger.sessions().size());
       } catch (TranslateException e) {
         throw new IOException("training failed: " + e.getMessage(), e);
       }
@@ -181,7 +201,7 @@ public final class GreenTrainer {
   }
 
   private static void flush(Ledger ledger, EnergyReport sofar, Path dir) {
-    ledger.session(sofar.kwh(), sofar.emissionsGrams(), false);
+    ledger.session(sofar.kwh(), sofar.emissionsGrams(), sofar.seconds(), false);
     try {
       ledger.write(dir);
     } catch (IOException e) {
@@ -202,12 +222,23 @@ public final class GreenTrainer {
     return new ArrayDataset.Builder().setData(x).optLabels(y).setSampling(batch, shuffle).build();
   }
 
-  private static double trainEpoch(
-      Trainer trainer, ArrayDataset train, int size, int batchSize, int epoch, TrainingProgress progress)
+  /** The meter's cumulative figures of the session so far, with the energy-weighted uncertainty of its components. */
+  static Reading reading(EnergyReport sofar) {
+    double joules = sofar.joules();
+    double weighted = 0;
+    double widest = 0;
+    for (ComponentEnergy c : sofar.components()) {
+      weighted += c.joules() * c.uncertaintyPct();
+      widest = Math.max(widest, c.uncertaintyPct());
+    }
+    return new Reading(joules, sofar.emissionsGrams(), sofar.seconds(), joules > 0 ? weighted / joules : widest);
+  }
+
+  /** Trains one epoch; {@code afterBatch} hears of each batch done, counting from 1. */
+  private static double trainEpoch(Trainer trainer, ArrayDataset train, int size, IntConsumer afterBatch)
       throws IOException, TranslateException {
     double lossSum = 0;
     int done = 0;
-    int batchCount = (int) Math.ceil(size / (double) batchSize);
     for (Batch batch : trainer.iterateDataset(train)) {
       try (GradientCollector collector = trainer.newGradientCollector()) {
         NDList predictions = trainer.forward(batch.getData(), batch.getLabels());
@@ -217,7 +248,7 @@ public final class GreenTrainer {
       }
       trainer.step();
       batch.close();
-      progress.batch(epoch, ++done, batchCount);
+      afterBatch.accept(++done);
     }
     return lossSum / size;
   }

@@ -1,28 +1,24 @@
 package io.lowcarb.train;
 
+import io.lowcarb.train.forecast.Forecast;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * When a training stops, decided after each epoch from the epochs so far: target accuracy,
- * energy budget, CO2 budget, a prediction over the CO2 budget after epoch 1 (unless forced), and
- * patience. The first rule that holds names the reason.
+ * When a training stops, decided after each epoch from the epochs so far: target accuracy, energy
+ * budget, CO2 budget, a prediction over a budget (unless forced), and patience. The first rule
+ * that holds names the reason.
+ *
+ * <p>Spending is compared with a budget as measured. The prediction made after the last epoch
+ * (see {@link io.lowcarb.train.forecast.Forecaster}) is compared on the settings' {@link
+ * BudgetBasis}: by default its interval's upper end, so that a run stops before it is likely to
+ * overrun, not after.
  */
 public final class StoppingRules {
   private final TrainSettings settings;
 
   public StoppingRules(TrainSettings settings) {
     this.settings = settings;
-  }
-
-  /** The whole run's predicted CO2e in g, from the first epoch: its emissions times the epochs planned. */
-  public double predictedGrams(EpochResult first) {
-    return first.co2Grams() * settings.epochs();
-  }
-
-  /** The whole run's predicted energy in kWh, from the first epoch. */
-  public double predictedKwh(EpochResult first) {
-    return first.energyKwh() * settings.epochs();
   }
 
   /** Why to stop after the last of {@code epochs}, or empty to go on (the epoch limit is the caller's). */
@@ -39,8 +35,7 @@ public final class StoppingRules {
     if (settings.maxCo2Grams().isPresent() && grams >= settings.maxCo2Grams().getAsDouble()) {
       return Optional.of("co2-budget");
     }
-    if (epochs.size() == 1 && settings.epochs() > 1 && settings.maxCo2Grams().isPresent() && !settings.force()
-        && predictedGrams(last) > settings.maxCo2Grams().getAsDouble()) {
+    if (last.epoch() < settings.epochs() && !settings.force() && last.forecast().filter(this::overBudget).isPresent()) {
       return Optional.of("predicted-over-budget");
     }
     if (settings.patience() > 0 && epochs.size() > settings.patience()) {
@@ -53,5 +48,12 @@ public final class StoppingRules {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether the predicted total, on the settings' basis, exceeds the energy or the CO2 budget. */
+  public boolean overBudget(Forecast f) {
+    BudgetBasis basis = settings.budgetOn();
+    return (settings.maxEnergyKwh().isPresent() && basis.of(f.energyKwh()) > settings.maxEnergyKwh().getAsDouble())
+        || (settings.maxCo2Grams().isPresent() && basis.of(f.emissionsGrams()) > settings.maxCo2Grams().getAsDouble());
   }
 }

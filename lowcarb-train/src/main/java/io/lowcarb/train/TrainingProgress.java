@@ -1,5 +1,7 @@
 package io.lowcarb.train;
 
+import io.lowcarb.train.forecast.Forecast;
+
 /** What a training reports while it runs; the CLI draws a progress bar from it. */
 public interface TrainingProgress {
   /** A step finished: {@code done} of {@code total} batches of {@code epoch}. */
@@ -8,8 +10,8 @@ public interface TrainingProgress {
   /** An epoch finished. */
   default void epoch(EpochResult result) {}
 
-  /** After epoch 1: the prediction for the whole run, in kWh and gCO2e. */
-  default void predicted(double energyKwh, double co2Grams, int epochs) {}
+  /** After each epoch: the whole run's footprint as now predicted. */
+  default void predicted(Forecast forecast) {}
 
   /** Transfer learning: what the checkpoint gave. */
   default void warmStart(WarmStart.Result reused) {}

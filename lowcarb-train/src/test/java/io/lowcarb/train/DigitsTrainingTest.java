@@ -7,6 +7,7 @@ import io.lowcarb.energy.Scope;
 import io.lowcarb.train.data.Digits;
 import io.lowcarb.train.data.LabeledData;
 import io.lowcarb.train.data.Split;
+import io.lowcarb.train.forecast.Forecast;
 import io.lowcarb.train.model.ModelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,33 @@ class DigitsTrainingTest {
       assertThat(r.predictedEnergyKwh()).isPositive();
       assertThat(r.report().kwh()).isGreaterThanOrEqualTo(r.epochs().stream().mapToDouble(EpochResult::energyKwh).sum() * 0.999);
       assertThat(Files.readString(out.resolve("model.json"))).contains("\"dense\"");
+    }
+  }
+
+  @Test
+  void everyEpochCarriesThePredictionAsItStoodThen() throws Exception {
+    TrainSettings settings = new TrainSettings(3, 64, 0.003f, 1f, 3, OptionalDouble.empty(), OptionalDouble.empty(),
+        OptionalDouble.empty(), 0, false, out, false, java.util.Optional.empty(), java.util.Set.of(), false);
+    try (Meter meter = Meter.builder().zone("ES").scope(Scope.PROCESS).build()) {
+      TrainingResult r = new GreenTrainer(meter).train(ModelSpec.mlp(32, 10), Split.of(Digits.load(), 0.2, 3), settings,
+          TrainingProgress.NONE);
+      assertThat(r.epochs()).hasSize(3);
+      for (EpochResult e : r.epochs()) {
+        Forecast f = e.forecast().orElseThrow();
+        assertThat(f.afterEpoch()).isEqualTo(e.epoch());
+        assertThat(f.epochs()).isEqualTo(3);
+        assertThat(f.energyKwh().low()).isLessThanOrEqualTo(f.energyKwh().point());
+        assertThat(f.energyKwh().high()).isGreaterThan(f.energyKwh().point()); // the meter's estimate is never exact
+        assertThat(f.seconds().point()).isPositive();
+        assertThat(f.emissionsGrams().point()).isPositive();
+        assertThat(f.spentKwh()).isPositive().isLessThanOrEqualTo(r.totalKwh());
+      }
+      assertThat(r.predicted()).isEqualTo(r.epochs().getFirst().forecast());
+      // After the last epoch only the test pass is left to predict: the total lies in the interval.
+      Forecast last = r.epochs().getLast().forecast().orElseThrow();
+      assertThat(last.energyKwh().contains(r.totalKwh())).as("%s in %s", r.totalKwh(), last.energyKwh()).isTrue();
+      assertThat(Ledger.read(out).epochs().getLast().forecast()).isEqualTo(r.epochs().getLast().forecast());
+      assertThat(r.totalSeconds()).isPositive();
     }
   }
 

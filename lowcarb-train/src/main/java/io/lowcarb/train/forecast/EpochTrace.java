@@ -1,0 +1,63 @@
+package io.lowcarb.train.forecast;
+
+import java.util.List;
+
+/**
+ * The meter's cumulative readings through one epoch: at its start, at batch boundaries, after
+ * validation and at its end (after the checkpoint).
+ *
+ * @param epoch 1-based
+ * @param batches the epoch's training batches
+ * @param steadyFrom the batches before this one are warm-up (0 in an epoch without warm-up)
+ * @param readings at batch boundaries, in batch order: batch 0 (the start), {@code steadyFrom},
+ *     some in between, and {@code batches} (the last batch done)
+ * @param validated after the validation pass
+ * @param end at the end of the epoch
+ */
+public record EpochTrace(
+    int epoch, int batches, int steadyFrom, List<BatchReading> readings, Reading validated, Reading end) {
+
+  /** The reading after {@code batch} batches of the epoch. */
+  public record BatchReading(int batch, Reading at) {}
+
+  public EpochTrace {
+    readings = List.copyOf(readings);
+    if (readings.isEmpty() || readings.getFirst().batch() != 0 || readings.getLast().batch() != batches) {
+      throw new IllegalArgumentException("an epoch's readings must run from batch 0 to batch " + batches);
+    }
+    for (int i = 1; i < readings.size(); i++) {
+      if (readings.get(i).batch() <= readings.get(i - 1).batch()) {
+        throw new IllegalArgumentException("batch readings must be in increasing batch order");
+      }
+    }
+    if (steadyFrom < 0 || steadyFrom >= Math.max(1, batches)
+        || readings.stream().noneMatch(r -> r.batch() == steadyFrom)) {
+      throw new IllegalArgumentException("no reading at batch " + steadyFrom + ", where the steady state starts");
+    }
+  }
+
+  /** The reading at the start of the epoch. */
+  public Reading start() {
+    return readings.getFirst().at();
+  }
+
+  /** The reading after the last training batch. */
+  public Reading trained() {
+    return readings.getLast().at();
+  }
+
+  /** What the validation pass cost. */
+  public Reading validation() {
+    return validated.minus(trained());
+  }
+
+  /** What came after validation: the checkpoint. */
+  public Reading checkpoint() {
+    return end.minus(validated);
+  }
+
+  /** The readings from the start of the steady state on. */
+  public List<BatchReading> steady() {
+    return readings.stream().filter(r -> r.batch() >= steadyFrom).toList();
+  }
+}
