@@ -5,6 +5,7 @@ import io.lowcarb.energy.EnergyBasis;
 import io.lowcarb.energy.EnergyBasis.Obtained;
 import io.lowcarb.fl.NetworkEnergy;
 import io.lowcarb.track.EnergyFigure;
+import io.lowcarb.track.Footprint;
 import io.lowcarb.track.Run;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,10 +14,10 @@ import java.util.Locale;
 
 /**
  * How the energy of the run that {@code lowcarb advise} starts from was obtained, and how uncertain
- * it is: from the run's own {@code energy_method} and {@code uncertainty_pct}, or, for a stored run
- * (whose store keeps the method of each component but no uncertainty), from the figure
- * docs/measure.md documents for each method. A run that says nothing of its method is refused
- * rather than given one.
+ * it is: from the run's own {@code energy_method} and {@code uncertainty_pct}; for a stored run,
+ * from the store's, or, for a run stored before the store kept uncertainties, from each component's
+ * method at the figure docs/measure.md documents for it. A run that says nothing of its method is
+ * refused rather than given one.
  */
 final class AdviseBasis {
   /** {@code --energy-uncertainty}'s default, %: a figure typed in says nothing of how it was obtained. */
@@ -30,7 +31,7 @@ final class AdviseBasis {
   private static final double CPU_ESTIMATE_PCT = 50;
   private static final double RAM_ESTIMATE_PCT = 40;
   private static final double CPU_OVERRIDE_PCT = 25;
-  /** A figure labelled estimated, mixed or given with no uncertainty: the widest of the table. */
+  /** A figure labelled estimated, mixed or given, or a sum of steps, with no uncertainty: the widest of the table. */
   private static final double WIDEST_PCT = 50;
 
   private AdviseBasis() {}
@@ -94,45 +95,55 @@ final class AdviseBasis {
   }
 
   /**
-   * The basis of a stored run: each component's method as the store kept it, at the uncertainty
-   * docs/measure.md documents for that method (the store keeps none), combined as the components of
-   * one measurement are: in quadrature.
+   * The basis of a stored run: the store's own method and uncertainty of the total when it kept
+   * them; for a run stored before it did, each component's method at its stored uncertainty, or at
+   * the figure docs/measure.md documents for that method where none was stored, combined as the
+   * components of one measurement are: in quadrature.
    *
    * @throws UsageException for a component whose method says nothing of how it was obtained (an
    *     import from CodeCarbon, which may have measured or estimated)
    */
   static Found ofStored(Run run) {
-    List<EnergyFigure> figures = run.footprint().orElseThrow().energy().stream().filter(f -> f.kwh() > 0).toList();
+    Footprint footprint = run.footprint().orElseThrow();
+    if (footprint.basis().isPresent()) {
+      return new Found(footprint.basis().get(), "the method and uncertainty the store keeps for the run");
+    }
+    List<EnergyFigure> figures = footprint.energy().stream().filter(f -> f.kwh() > 0).toList();
     if (figures.isEmpty()) {
       throw new UsageException("run " + run.id() + " keeps no energy per component, so how it was obtained is unknown");
     }
     List<EnergyBasis.Part> parts = new ArrayList<>();
     List<String> used = new ArrayList<>();
     for (EnergyFigure f : figures) {
-      EnergyBasis b = documented(run, f);
+      EnergyBasis b = component(run, f);
       parts.add(new EnergyBasis.Part(f.kwh(), b));
-      used.add(String.format(Locale.ROOT, "%s %s %.0f %%", f.component(), f.method(), b.uncertaintyPct()));
+      used.add(String.format(Locale.ROOT, "%s %s %.0f %%%s", f.component(), f.method(), b.uncertaintyPct(),
+          f.knownUncertaintyPct().isPresent() ? "" : " documented"));
     }
-    return new Found(EnergyBasis.sumOfIndependent(parts), "the store keeps no uncertainty: the documented figure of "
-        + "each component's method (" + String.join(", ", used) + "), in quadrature");
+    return new Found(EnergyBasis.sumOfIndependent(parts), "the store keeps no uncertainty for this run's total: "
+        + "each component's method at its stored uncertainty, or the documented figure of that method ("
+        + String.join(", ", used) + "), in quadrature");
   }
 
-  private static EnergyBasis documented(Run run, EnergyFigure f) {
-    String component = f.component().toLowerCase(Locale.ROOT);
+  private static EnergyBasis component(Run run, EnergyFigure f) {
+    EnergyBasis.Obtained method = f.obtained().orElseThrow(() -> new UsageException("run " + run.id() + ": its "
+        + f.component() + " energy's method is '" + f.method() + "', which does not say whether it was measured or "
+        + "estimated: give --energy-kwh E --hours H --energy-uncertainty PCT instead"));
+    return new EnergyBasis(method, f.knownUncertaintyPct().orElseGet(() -> documentedPct(f)));
+  }
+
+  /** The uncertainty docs/measure.md gives a component's method, %, for a figure stored without one. */
+  private static double documentedPct(EnergyFigure f) {
     return switch (f.method().toLowerCase(Locale.ROOT)) {
-      case "rapl" -> new EnergyBasis(Obtained.MEASURED, RAPL_PCT);
-      case "nvml" -> new EnergyBasis(Obtained.MEASURED, NVML_PCT);
-      case "override" -> new EnergyBasis(Obtained.ESTIMATED, CPU_OVERRIDE_PCT);
-      case "estimate" -> new EnergyBasis(Obtained.ESTIMATED, switch (component) {
+      case "rapl", "measured" -> RAPL_PCT;
+      case "nvml" -> NVML_PCT;
+      case "override" -> CPU_OVERRIDE_PCT;
+      case "estimate" -> switch (f.component().toLowerCase(Locale.ROOT)) {
         case "ram" -> RAM_ESTIMATE_PCT;
         case "network" -> NetworkEnergy.UNCERTAINTY_PCT;
         default -> CPU_ESTIMATE_PCT;
-      });
-      case "measured" -> new EnergyBasis(Obtained.MEASURED, RAPL_PCT);
-      case "estimated", "mixed", "given" -> new EnergyBasis(Obtained.ofLabel(f.method().toLowerCase(Locale.ROOT)), WIDEST_PCT);
-      default -> throw new UsageException("run " + run.id() + ": its " + f.component() + " energy's method is '"
-          + f.method() + "', which does not say whether it was measured or estimated: give --energy-kwh E --hours H "
-          + "--energy-uncertainty PCT instead");
+      };
+      default -> WIDEST_PCT; // estimated, mixed, given, or a sum of steps' methods
     };
   }
 }

@@ -21,8 +21,8 @@ final class AdviseInput {
   private AdviseInput() {}
 
   /**
-   * A run from the store: its energy (IT energy, before PUE) with its components' methods at their
-   * documented uncertainties ({@link AdviseBasis#ofStored}), its duration and, unless told, its zone.
+   * A run from the store: its energy (IT energy, before PUE) with its method and uncertainty
+   * ({@link AdviseBasis#ofStored}), its duration and, unless told, its zone.
    */
   static MeasuredRun fromRun(io.lowcarb.track.Run run, Hardware ranOn, double utilisation, Optional<Region> ranIn,
       java.util.function.Function<String, Region> regionOf) {

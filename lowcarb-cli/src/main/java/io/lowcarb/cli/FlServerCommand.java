@@ -3,6 +3,7 @@ package io.lowcarb.cli;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.ServerCredentials;
 import io.lowcarb.compress.Checkpoint;
+import io.lowcarb.energy.EnergyBasis;
 import io.lowcarb.energy.SensorDiscovery;
 import io.lowcarb.energy.net.TlsIdentity;
 import io.lowcarb.fl.InitialModel;
@@ -231,10 +232,13 @@ final class FlServerCommand implements Callable<Integer> {
   private static Footprint footprint(FlResult r) {
     double kwh = r.energyKwh() + r.networkKwh();
     String method = r.energyBasis().map(b -> b.method().label()).orElse("none");
-    return new Footprint(List.of(
-        new EnergyFigure("clients", r.energyKwh(), method, "each client's meter, reported with its updates"),
-        new EnergyFigure("network", r.networkKwh(), "estimate", NetworkEnergy.METHOD)),
+    Footprint f = new Footprint(List.of(
+        new EnergyFigure("clients", r.energyKwh(), method, "each client's meter, reported with its updates",
+            r.energyBasis().map(EnergyBasis::uncertaintyPct).orElse(Double.NaN)),
+        new EnergyFigure("network", r.networkKwh(), "estimate", NetworkEnergy.METHOD, NetworkEnergy.UNCERTAINTY_PCT)),
         kwh, r.emissionsKg(), kwh > 0 ? r.emissionsKg() * 1000 / kwh : 0, "clients' zones",
         "reported by each client", "average", 1);
+    // the clients are independent of one another and of the network: FlResult combines them so
+    return r.totalBasis().map(f::withBasis).orElse(f);
   }
 }

@@ -131,6 +131,7 @@ class AdviseCommandTest {
     String measured;
     String running;
     String imported;
+    String labelled;
     try (io.lowcarb.track.RunStore runs = io.lowcarb.track.RunStore.open(store)) {
       io.lowcarb.track.RunStart start = new io.lowcarb.track.RunStart(io.lowcarb.track.RunKind.TRAIN, "mlp on digits",
           "lowcarb train", java.util.Map.of(), t0, io.lowcarb.track.Machine.local(), "accuracy");
@@ -143,6 +144,10 @@ class AdviseCommandTest {
       runs.finish(imported, io.lowcarb.track.RunEnd.finished(t0.plusMillis(2200), new io.lowcarb.track.Footprint(
           java.util.List.of(new io.lowcarb.track.EnergyFigure("total", 9.1e-6, "codecarbon", "codecarbon")), 9.1e-6,
           9.1e-6 * 174.05 / 1000, 174.05, "ES", "table", "average", 1), java.util.Map.of("accuracy", 0.97)));
+      labelled = runs.begin(start);
+      runs.finish(labelled, io.lowcarb.track.RunEnd.finished(t0.plusMillis(2200), new io.lowcarb.track.Footprint(
+          java.util.List.of(new io.lowcarb.track.EnergyFigure("cpu", 9.1e-6, "estimate", "cpu-model", 30)), 9.1e-6,
+          9.1e-6 * 174.05 / 1000, 174.05, "ES", "table", "average", 1), java.util.Map.of("accuracy", 0.97)));
     }
     Path json = dir.resolve("advice.json");
     Cli.Result r = Cli.inProcess("advise", "--run", measured.substring(0, 6), "--store", store, "--on",
@@ -154,12 +159,21 @@ class AdviseCommandTest {
     JsonNode options = advice.path("options");
     assertThat(options.size()).isGreaterThanOrEqualTo(20);
     assertThat(options.findValuesAsText("region")).contains("ES");
-    // the store keeps the CPU's method (estimate) but no uncertainty: the CPU estimate's widest, 50 %, and says so
+    // stored before the store kept uncertainties: the CPU's method (estimate) at the CPU estimate's widest, 50 %, said so
     assertThat(advice.path("input").path("energy_method").asText()).isEqualTo("estimated");
     assertThat(advice.path("input").path("uncertainty_pct").asDouble()).isCloseTo(50, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(advice.path("input").path("basis_source").asText()).contains("the store keeps no uncertainty")
-        .contains("cpu estimate 50 %");
+        .contains("cpu estimate 50 % documented");
     assertThat(asRun(options, "ES").path("energy_method").asText()).isEqualTo("estimated");
+    // stored with its uncertainty: that one
+    r = Cli.inProcess("advise", "--run", labelled, "--store", store, "--on", "16xgeneric-x86-core", "--hardware", "T4",
+        "--regions", "ES", "--json", json.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    advice = new ObjectMapper().readTree(json.toFile());
+    assertThat(advice.path("input").path("uncertainty_pct").asDouble()).isCloseTo(30, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(advice.path("input").path("basis_source").asText()).isEqualTo("the method and uncertainty the store keeps for the run");
+    assertThat(asRun(advice.path("options"), "ES").path("uncertainty_pct").asDouble())
+        .isCloseTo(Math.hypot(30, 20), org.assertj.core.data.Offset.offset(1e-9));
     expectUsage(new String[] {"advise", "--run", running, "--store", store}, "has no energy measurement (it has not ended)");
     expectUsage(new String[] {"advise", "--run", "ffffffffffff", "--store", store}, "no run ffffffffffff");
     expectUsage(new String[] {"advise", "--run", imported, "--store", store},
