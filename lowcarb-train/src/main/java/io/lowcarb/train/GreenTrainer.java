@@ -117,7 +117,7 @@ public final class GreenTrainer {
             recorder.batchDone(done);
             progress.batch(current, done, batches);
           });
-          double accuracy = accuracy(trainer, validation);
+          double accuracy = accuracy(trainer, validation, recorder::validationBatchDone);
           recorder.validated();
           trainer.notifyListeners(l -> l.onEpoch(trainer));
           model.setProperty("Epoch", Integer.toString(epoch));
@@ -144,7 +144,7 @@ public final class GreenTrainer {
             break;
           }
         }
-        double testAccuracy = accuracy(trainer, test);
+        double testAccuracy = accuracy(trainer, test, (seen, total) -> {});
         EnergyReport total = run.stop();
         ledger.session(total.kwh(), total.emissionsGrams(), total.seconds(), true);
         ledger.write(settings.out());
@@ -253,15 +253,19 @@ public final class GreenTrainer {
     return lossSum / size;
   }
 
-  private static double accuracy(Trainer trainer, ArrayDataset data) throws IOException, TranslateException {
+  /** The share of {@code data} classified right; {@code afterBatch} hears of examples seen and the total. */
+  private static double accuracy(Trainer trainer, ArrayDataset data, java.util.function.BiConsumer<Integer, Integer> afterBatch)
+      throws IOException, TranslateException {
     long correct = 0;
     long seen = 0;
+    int total = (int) data.size();
     for (Batch batch : trainer.iterateDataset(data)) {
       NDArray predicted = trainer.evaluate(batch.getData()).singletonOrThrow().argMax(1);
       NDArray labels = batch.getLabels().singletonOrThrow().toType(predicted.getDataType(), false);
       correct += predicted.eq(labels).countNonzero().getLong();
       seen += batch.getSize();
       batch.close();
+      afterBatch.accept((int) seen, total);
     }
     return seen == 0 ? 0 : (double) correct / seen;
   }

@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * Takes the meter's readings through one epoch at a few planned batch boundaries: the start, the
- * end of warm-up, {@link #BLOCKS} equal blocks of the steady state, then after validation and at
- * the end. A reading costs a sample of the meter, so a handful per epoch keeps the cost negligible
+ * end of warm-up, {@link #BLOCKS} equal blocks of the steady state, then after the validation
+ * pass's first batch, after validation and at the end. A reading costs a sample of the meter, so a handful per epoch keeps the cost negligible
  * whatever the batch count.
  */
 public final class EpochRecorder {
@@ -21,6 +21,7 @@ public final class EpochRecorder {
   private final List<EpochTrace.BatchReading> readings = new ArrayList<>();
   private int next;
   private int done;
+  private EpochTrace.FirstBatch firstValidationBatch;
   private Reading validated;
 
   /**
@@ -53,12 +54,24 @@ public final class EpochRecorder {
     }
   }
 
+  /** Called after each batch of the validation pass: {@code seen} of its {@code total} examples done. */
+  public void validationBatchDone(int seen, int total) {
+    if (firstValidationBatch == null && validated == null && seen > 0 && seen < total) {
+      trainingDone();
+      firstValidationBatch = new EpochTrace.FirstBatch(meter.get(), seen / (double) total);
+    }
+  }
+
   /** Called after the validation pass. */
   public void validated() {
+    trainingDone();
+    validated = meter.get();
+  }
+
+  private void trainingDone() {
     if (readings.getLast().batch() != done) {
       readings.add(new EpochTrace.BatchReading(done, meter.get())); // fewer batches came than announced
     }
-    validated = meter.get();
   }
 
   /** Called at the end of the epoch (after the checkpoint); returns its trace. */
@@ -68,7 +81,8 @@ public final class EpochRecorder {
     }
     int last = readings.getLast().batch();
     boolean warm = steadyFrom < last && readings.stream().anyMatch(r -> r.batch() == steadyFrom);
-    return new EpochTrace(epoch, last, warm ? steadyFrom : 0, readings, validated, meter.get());
+    return new EpochTrace(epoch, last, warm ? steadyFrom : 0, readings, java.util.Optional.ofNullable(firstValidationBatch),
+        validated, meter.get());
   }
 
   /** The next planned boundary after {@code batch}: the warm-up's end, then the blocks' ends. */

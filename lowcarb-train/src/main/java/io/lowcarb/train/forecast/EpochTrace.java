@@ -1,6 +1,7 @@
 package io.lowcarb.train.forecast;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The meter's cumulative readings through one epoch: at its start, at batch boundaries, after
@@ -11,14 +12,31 @@ import java.util.List;
  * @param steadyFrom the batches before this one are warm-up (0 in an epoch without warm-up)
  * @param readings at batch boundaries, in batch order: batch 0 (the start), {@code steadyFrom},
  *     some in between, and {@code batches} (the last batch done)
+ * @param firstValidationBatch the reading after the validation pass's first batch, when more
+ *     batches followed it
  * @param validated after the validation pass
  * @param end at the end of the epoch
  */
 public record EpochTrace(
-    int epoch, int batches, int steadyFrom, List<BatchReading> readings, Reading validated, Reading end) {
+    int epoch, int batches, int steadyFrom, List<BatchReading> readings, Optional<FirstBatch> firstValidationBatch,
+    Reading validated, Reading end) {
 
   /** The reading after {@code batch} batches of the epoch. */
   public record BatchReading(int batch, Reading at) {}
+
+  /**
+   * The reading after a pass's first batch.
+   *
+   * @param at the reading
+   * @param share the share of the pass's examples in that batch, in (0, 1)
+   */
+  public record FirstBatch(Reading at, double share) {
+    public FirstBatch {
+      if (!(share > 0 && share < 1)) {
+        throw new IllegalArgumentException("a first batch of more batches holds a share in (0, 1), got " + share);
+      }
+    }
+  }
 
   public EpochTrace {
     readings = List.copyOf(readings);
@@ -49,6 +67,15 @@ public record EpochTrace(
   /** What the validation pass cost. */
   public Reading validation() {
     return validated.minus(trained());
+  }
+
+  /**
+   * What a validation pass costs without its warm-up (the first batch, where the engine meets the
+   * evaluation's shapes for the first time): the batches after the first, scaled to the whole
+   * pass. The whole pass when it had one batch.
+   */
+  public Reading steadyValidation() {
+    return firstValidationBatch.map(f -> validated.minus(f.at()).times(1 / (1 - f.share()))).orElse(validation());
   }
 
   /** What came after validation: the checkpoint. */

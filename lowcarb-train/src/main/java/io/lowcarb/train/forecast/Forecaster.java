@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <p>After the session's first epoch the per-epoch cost is its steady state: the energy and time
  * per batch measured after the warm-up batches, times the batches of an epoch, plus the
- * validation pass and the checkpoint as measured. The warm-up has been spent once and is in the
+ * validation pass without its first batch (scaled to the whole pass) and the checkpoint. The warm-up has been spent once and is in the
  * measured part, not multiplied. From the second epoch on, the per-epoch cost is the mean of the
  * epochs measured whole since then (each from the end of the one before to its own end).
  *
@@ -88,13 +88,13 @@ public final class Forecaster {
     }
     Reading warmEnd = t.steady().getFirst().at();
     Reading perBatch = t.trained().minus(warmEnd).times(1.0 / (t.batches() - t.steadyFrom()));
-    return perBatch.times(t.batches()).plus(t.validation()).plus(t.checkpoint());
+    return perBatch.times(t.batches()).plus(t.steadyValidation()).plus(t.checkpoint());
   }
 
-  /** One validation pass: the mean over the epochs measured whole, else the first epoch's. */
+  /** One validation pass: the mean over the epochs measured whole, else the first epoch's steady one. */
   private Reading validation() {
     if (traces.size() == 1) {
-      return traces.getFirst().validation();
+      return traces.getFirst().steadyValidation();
     }
     Reading sum = Reading.ZERO;
     for (EpochTrace t : traces.subList(1, traces.size())) {

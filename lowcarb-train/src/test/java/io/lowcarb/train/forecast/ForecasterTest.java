@@ -32,6 +32,23 @@ class ForecasterTest {
   }
 
   @Test
+  void theValidationPassesWarmUpIsNotMultipliedEither() {
+    SyntheticRun run = new SyntheticRun(10, 0.0001, 0);
+    Forecaster forecaster = new Forecaster(4, 5, Reading.ZERO);
+    // validation in 4 batches of 1 J, the first 7 J more: the engine meets the evaluation's shapes
+    EpochTrace first = run.epoch(1, 50, 5, b -> 1, 4, v -> v == 1 ? 8 : 1, 0.5);
+    assertThat(first.validation().joules()).isCloseTo(11, within(1e-9));
+    assertThat(first.steadyValidation().joules()).isCloseTo(4, within(1e-9));
+    Forecast f = forecaster.add(first);
+    // spent 61.5 J; three epochs of 50 + 4 + 0.5 J; the test pass is five steady validation passes
+    assertThat(f.energyKwh().point() * J_PER_KWH).isCloseTo(61.5 + 3 * 54.5 + 5 * 4, within(1e-6));
+    // a pass of one batch has no steady part to tell apart: it is taken whole
+    EpochTrace single = new SyntheticRun(10, 0.0001, 0).epoch(1, 50, 5, b -> 1, 1, v -> 8, 0.5);
+    assertThat(single.firstValidationBatch()).isEmpty();
+    assertThat(single.steadyValidation().joules()).isCloseTo(8, within(1e-9));
+  }
+
+  @Test
   void laterEpochsReplaceTheEstimateByWhatTheyMeasured() {
     SyntheticRun run = new SyntheticRun(10, 0.0001, 0);
     Forecaster forecaster = new Forecaster(5, 2, Reading.ZERO);

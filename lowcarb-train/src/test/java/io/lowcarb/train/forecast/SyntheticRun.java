@@ -50,4 +50,21 @@ final class SyntheticRun implements Supplier<Reading> {
     spend(checkpointJoules);
     return recorder.end();
   }
+
+  /** As {@link #epoch}, with a validation pass of equal batches, each costing what {@code validationBatchJoules} says. */
+  EpochTrace epoch(int epoch, int batches, int warmup, IntToDoubleFunction batchJoules, int validationBatches,
+      IntToDoubleFunction validationBatchJoules, double checkpointJoules) {
+    EpochRecorder recorder = new EpochRecorder(epoch, batches, warmup, this);
+    for (int b = 1; b <= batches; b++) {
+      spend(batchJoules.applyAsDouble(b));
+      recorder.batchDone(b);
+    }
+    for (int v = 1; v <= validationBatches; v++) {
+      spend(validationBatchJoules.applyAsDouble(v));
+      recorder.validationBatchDone(v * 100, validationBatches * 100);
+    }
+    recorder.validated();
+    spend(checkpointJoules);
+    return recorder.end();
+  }
 }
