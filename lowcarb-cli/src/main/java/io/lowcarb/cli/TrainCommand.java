@@ -280,6 +280,10 @@ final class TrainCommand implements Callable<Integer> {
       g.writeNumberField("epochs_run", r.epochs().size());
       g.writeNumberField("energy_kwh", r.totalKwh());
       g.writeNumberField("emissions_kg", r.totalGrams() / 1000);
+      if (!r.report().components().isEmpty()) {
+        // the meter's sensors, which measured every session alike
+        io.lowcarb.energy.report.BasisJson.write(g, io.lowcarb.energy.EnergyBasis.of(r.report()));
+      }
       g.writeNumberField("duration_s", r.totalSeconds());
       g.writeNumberField("sessions", r.sessions());
       g.writeNumberField("session_energy_kwh", r.report().kwh());

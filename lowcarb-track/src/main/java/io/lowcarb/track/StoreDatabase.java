@@ -27,16 +27,32 @@ final class StoreDatabase implements AutoCloseable {
   }
 
   static StoreDatabase open(String url) {
-    StoreDatabase db = new StoreDatabase(normalised(url));
-    try {
-      db.connections.connect().close();
-      migrate(db);
-    } catch (SQLException | FlywayException e) {
-      db.close();
-      throw new StoreException("cannot open the run store at " + redact(url) + ": " + firstLine(e), e);
+    // Two processes that create or migrate a new store at the same moment can collide (H2's file
+    // and its auto-server, Flyway's first migration): the one that lost finds the store made when
+    // it tries again.
+    for (int attempt = 1; ; attempt++) {
+      StoreDatabase db = new StoreDatabase(normalised(url));
+      try {
+        db.connections.connect().close();
+        migrate(db);
+        return db;
+      } catch (SQLException | FlywayException e) {
+        db.close();
+        if (attempt >= OPEN_ATTEMPTS) {
+          throw new StoreException("cannot open the run store at " + redact(url) + ": " + firstLine(e), e);
+        }
+      }
+      try {
+        Thread.sleep(150L * attempt + (long) (Math.random() * 150));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreException("interrupted while opening the run store at " + redact(url), e);
+      }
     }
-    return db;
   }
+
+  /** How often opening is tried before the error is reported. */
+  private static final int OPEN_ATTEMPTS = 5;
 
   private static void migrate(StoreDatabase db) {
     Flyway.configure(StoreDatabase.class.getClassLoader())
